@@ -1,0 +1,73 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { roles } from "./members";
+import { users } from "./users";
+import { workspaces } from "./workspaces";
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    // Public, non-secret id: "key_" + 16 base62 characters.
+    id: text("id").primaryKey(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    // Hex SHA-256 of the secret: the only way a presented secret is looked up.
+    secretHash: text("secret_hash").notNull(),
+    // AES-256-GCM under KEY_ENCRYPTION_KEY ("v1.iv.tag.ciphertext", base64url); null when the
+    // workspace shows secrets only once.
+    secretCiphertext: text("secret_ciphertext"),
+    hint: text("hint").notNull(),
+    isOwnerKey: boolean("is_owner_key").notNull().default(false),
+    // The creator; the key is active only while this user is a member of the workspace.
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    lastUsedIp: text("last_used_ip"),
+  },
+  (t) => [
+    uniqueIndex("api_keys_secret_hash_key").on(t.secretHash),
+    uniqueIndex("api_keys_one_owner_key_per_workspace").on(t.workspaceId).where(sql`${t.isOwnerKey}`),
+    uniqueIndex("api_keys_workspace_name_key").on(t.workspaceId, sql`lower(${t.name})`),
+    index("api_keys_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    index("api_keys_workspace_creator_created_idx").on(
+      t.workspaceId,
+      t.createdByUserId,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
+    index("api_keys_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+  ],
+);
+
+export const apiKeyRoles = pgTable(
+  "api_key_roles",
+  {
+    apiKeyId: text("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    roleId: uuid("role_id")
+      .notNull()
+      .references(() => roles.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.roleId] }), index("api_key_roles_role_idx").on(t.roleId)],
+);
+
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type NewApiKey = typeof apiKeys.$inferInsert;
+export type ApiKeyRole = typeof apiKeyRoles.$inferSelect;

@@ -1,0 +1,6 @@
+export * from "./workspaces";
+export * from "./users";
+export * from "./members";
+export * from "./api-keys";
+export * from "./audit";
+export * from "./shared-secrets";

@@ -1,0 +1,13 @@
+import { expect, test as setup } from "@playwright/test";
+import { DEMO_PASSWORD, storageStateOf, USERS, type DemoRole } from "./support/users";
+
+for (const role of Object.keys(USERS) as DemoRole[]) {
+  setup(`sign in as ${role}`, async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(USERS[role]);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/w\/[a-z]+\/api-keys$/);
+    await page.context().storageState({ path: storageStateOf(role) });
+  });
+}

@@ -1,0 +1,45 @@
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { storageStateOf, type DemoRole } from "./users";
+
+/** A page signed in as a demo user (storage state from auth.setup.ts). */
+async function pageAs(browser: Browser, role: DemoRole): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStateOf(role), timezoneId: "UTC" });
+  return context.newPage();
+}
+
+type Fixtures = {
+  /** Opens a new signed-in page for the role; closed after the test. */
+  as: (role: DemoRole) => Promise<Page>;
+};
+
+export const test = base.extend<Fixtures>({
+  as: async ({ browser }, use) => {
+    const pages: Page[] = [];
+    await use(async (role) => {
+      const page = await pageAs(browser, role);
+      pages.push(page);
+      return page;
+    });
+    for (const page of pages) await page.context().close();
+  },
+});
+
+export { expect };
+
+/** axe scan: fails on serious or critical violations. */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/** Screenshots at desktop and 375 px wide into e2e/screenshots/ (looked at by people). */
+export async function screenshotBoth(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: `e2e/screenshots/${name}-desktop.png`, fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: `e2e/screenshots/${name}-mobile.png`, fullPage: true });
+  if (original) await page.setViewportSize(original);
+}

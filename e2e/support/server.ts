@@ -1,0 +1,48 @@
+/**
+ * The e2e server: a production build on a fresh database with the demo data. Against
+ * DATABASE_URL (CI) a new database named after it is created on that server; otherwise a fresh
+ * embedded one in a temporary directory.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+
+const LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1", "[::1]"];
+
+async function freshServerDatabase(url: string): Promise<string> {
+  const parsed = new URL(url);
+  if (!LOCAL_HOSTS.includes(parsed.hostname)) throw new Error(`Refusing to run e2e against the non-local host ${parsed.hostname}`);
+  const name = `${parsed.pathname.slice(1) || "keyward"}_e2e`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: process.env.E2E_PORT ?? "3210" };
+env.LAST_USED_FLUSH_MS ??= "200";
+let dataDir: string | undefined;
+if (process.env.DATABASE_URL) {
+  env.DATABASE_URL = await freshServerDatabase(process.env.DATABASE_URL);
+  env.AUTH_SECRET ??= "e2e-auth-secret";
+  env.KEY_ENCRYPTION_KEY ??= "ZTJlLWtleS1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcyE=";
+  // The demo data is seeded explicitly: an external database is never seeded on start.
+  const seed = spawn("npx", ["tsx", "db/seed-cli.ts"], { env, stdio: "inherit" });
+  await new Promise<void>((resolve, reject) => seed.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`)))));
+} else {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "keyward-e2e-"));
+  env.DATA_DIR = dataDir;
+}
+
+const child = spawn("npx", ["tsx", "server.ts"], { env, stdio: "inherit" });
+const stop = () => child.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+child.on("exit", (code) => {
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

@@ -1,0 +1,81 @@
+import http from "node:http";
+import next from "next";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed";
+import { getDatabaseHandle } from "@/db/client";
+import { prepareDatabase } from "@/db/prepare";
+import { ConfigError, getConfig } from "@/lib/config";
+import { log } from "@/lib/log";
+import { onShutdown, runShutdownHooks } from "@/lib/server/lifecycle";
+import { createOpenApiHandler } from "@/lib/openapi/server";
+
+const dev = process.argv.includes("--dev");
+
+async function main() {
+  const config = getConfig();
+  // next-auth takes the origin from the request's Host unless NEXTAUTH_URL pins it.
+  process.env.AUTH_TRUST_HOST ??= "true";
+  process.env.NEXTAUTH_SECRET ??= config.authSecret;
+
+  const started = Date.now();
+  const { seeded } = await prepareDatabase();
+  const handle = getDatabaseHandle();
+  log("info", "database ready", { driver: handle.kind, seeded, ms: Date.now() - started });
+
+  const app = next({ dev, dir: process.cwd() });
+  await app.prepare();
+  const nextHandler = app.getRequestHandler();
+  const openApi = await createOpenApiHandler();
+
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith("/api/v1/") || req.url === "/api/v1") {
+      openApi(req, res);
+      return;
+    }
+    nextHandler(req, res).catch((err: unknown) => {
+      log("error", "request failed", { path: req.url?.split("?")[0], err });
+      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  onShutdown("database", () => handle.close());
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log("info", "shutting down", { signal });
+    server.close();
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+    runShutdownHooks()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        log("error", "shutdown failed", { err });
+        process.exit(1);
+      });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+
+  server.listen(config.port, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    log("info", "Keyward is listening", { url: `http://localhost:${port}`, mode: dev ? "development" : "production" });
+    if (!config.databaseUrl) {
+      process.stdout.write(
+        `\n  Keyward: http://localhost:${port}\n  Demo sign-ins (password "${DEMO_PASSWORD}"):\n` +
+          DEMO_USERS.map((u) => `    ${u.email}`).join("\n") +
+          "\n\n",
+      );
+    }
+  });
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    log("error", "configuration error", { message: err.message });
+  } else {
+    log("error", "start-up failed", { err });
+  }
+  process.exit(1);
+});
