@@ -1,0 +1,41 @@
+import type { Executor } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+
+export type AuditActor = {
+  userId: string | null;
+  /** Set when the action came through the Open API with this key. */
+  keyId?: string | null;
+  name: string;
+  ip?: string | null;
+};
+
+export type AuditEventInput = {
+  workspaceId: string;
+  actor: AuditActor;
+  /** Dotted verb, e.g. "api_key.create", "api_key.reveal", "member.remove". */
+  action: string;
+  targetType: "api_key" | "member" | "role" | "workspace" | "shared_secret";
+  targetId?: string | null;
+  targetName?: string | null;
+  /** Events about the owner key: shown to the Owner only. */
+  ownerOnly?: boolean;
+  /** What changed. Never a secret. */
+  details?: Record<string, unknown>;
+};
+
+/** Writes one audit event, inside the caller's transaction when given one. */
+export async function recordAuditEvent(db: Executor, event: AuditEventInput): Promise<void> {
+  await db.insert(auditEvents).values({
+    workspaceId: event.workspaceId,
+    actorUserId: event.actor.userId,
+    actorKeyId: event.actor.keyId ?? null,
+    actorName: event.actor.name,
+    action: event.action,
+    targetType: event.targetType,
+    targetId: event.targetId ?? null,
+    targetName: event.targetName ?? null,
+    ownerOnly: event.ownerOnly ?? false,
+    details: event.details ?? {},
+    ip: event.actor.ip ?? null,
+  });
+}

@@ -1,0 +1,65 @@
+import type { Workspace } from "@/db/schema";
+import type { Permission } from "@/lib/auth/permissions";
+
+/**
+ * Who performs a key operation. From the console: the signed-in member. From the Open API: the
+ * calling key's creator, limited to the key's effective permissions (`keyId` set; `isOwner`
+ * only for the owner key, so other keys never see it).
+ */
+export type KeyActor = {
+  workspace: Workspace;
+  userId: string;
+  permissions: ReadonlySet<Permission>;
+  isOwner: boolean;
+  /** Shown in the audit log. */
+  name: string;
+  keyId?: string | null;
+  ip?: string | null;
+};
+
+export type KeyStatus = "active" | "expired" | "inactive";
+
+/** What lists, the details page and the Open API show of a key. Never holds the secret. */
+export type ApiKeyView = {
+  id: string;
+  name: string;
+  description: string;
+  hint: string;
+  isOwnerKey: boolean;
+  roles: { id: string; name: string }[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  lastUsedIp: string | null;
+  createdBy: { userId: string; name: string; email: string; active: boolean };
+  /** "expired" when past expiresAt; "inactive" when the creator was removed from the workspace. */
+  status: KeyStatus;
+  /** Whether a stored secret exists (false in once-only workspaces). */
+  secretStored: boolean;
+  /** What the actor may do with it. */
+  can: { modify: boolean; delete: boolean; reveal: boolean };
+};
+
+export type ApiKeyDetails = ApiKeyView & { effectivePermissions: Permission[] };
+
+export type ApiKeyPage = {
+  items: ApiKeyView[];
+  /** Keys matching the filters (not counting the pinned owner key twice). */
+  total: number;
+  nextCursor: string | null;
+  prevCursor: string | null;
+};
+
+export type GrantableRole = { id: string; name: string; builtIn: string | null; permissions: Permission[] };
+
+export type CreateKeyOptions = {
+  /** Roles the actor may put on a key (Owner only for an Owner without an owner key). */
+  roles: GrantableRole[];
+  canCreate: boolean;
+  /** Why creating is refused, e.g. the limit of 10. */
+  reason: string | null;
+  ownKeyCount: number;
+  limit: number;
+};
+
+export type CreatedApiKey = { key: ApiKeyView; secret: string };
