@@ -1,0 +1,67 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button, type ButtonProps } from "./button";
+
+/** Writes to the clipboard; falls back to a hidden textarea where the Clipboard API is missing. */
+export async function copyToClipboard(text: string): Promise<void> {
+  if (navigator.clipboard?.writeText) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return;
+    } catch {
+      // fall through: permission denied or insecure context
+    }
+  }
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.appendChild(area);
+  area.select();
+  const copied = document.execCommand("copy");
+  area.remove();
+  if (!copied) throw new Error("copy failed");
+}
+
+/**
+ * Copies the text `getText` resolves to (a value, or a server action fetching a secret), then
+ * toasts "Copied". `getText` returning null means there is nothing to copy; it shows its own message.
+ */
+export function CopyButton({
+  getText,
+  label = "Copy",
+  children,
+  ...props
+}: Omit<ButtonProps, "onClick" | "pending"> & {
+  getText: () => Promise<string | null> | string | null;
+  label?: string;
+}) {
+  const [pending, setPending] = useState(false);
+  return (
+    <Button
+      variant="secondary"
+      size="sm"
+      aria-label={label}
+      pending={pending}
+      {...props}
+      onClick={async () => {
+        setPending(true);
+        try {
+          const text = await getText();
+          if (text === null) return;
+          await copyToClipboard(text);
+          toast.success("Copied");
+        } catch {
+          toast.error("Could not copy to the clipboard");
+        } finally {
+          setPending(false);
+        }
+      }}
+    >
+      {children ?? label}
+    </Button>
+  );
+}
