@@ -92,7 +92,7 @@ describe("createRole", () => {
 
   it("validates name, description and permissions with clear messages", () => {
     const result = createRoleSchema.safeParse({ name: " ", description: "x".repeat(201), permissions: ["keys:everything"] });
-    expect(result.error!.issues.map((i) => `${i.path[0]}: ${i.message}`)).toEqual([
+    expect(result.error!.issues.map((i) => `${String(i.path[0])}: ${i.message}`)).toEqual([
       "name: Name is required",
       "description: Description must be at most 200 characters",
       "permissions: Unknown permission",
