@@ -115,11 +115,17 @@ describe("addMember", () => {
     expect(count!.n).toBe(0);
   });
 
-  it("gives a clear message for a malformed email or no roles", () => {
-    const parsed = addMemberSchema.safeParse({ email: "not-an-email", roleIds: [] });
-    expect(parsed.success).toBe(false);
-    const messages = parsed.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    expect(messages).toEqual(["email: Enter a valid email address", "roleIds: Select at least one role"]);
+  it("gives a clear message under each field for a malformed email or no roles, and adds nobody", async () => {
+    const ws = await createTestWorkspace();
+    const admin = await ws.addMember(["administrator"]);
+    const result = await addMember(actorOf(admin), { email: "not-an-email", roleIds: [] });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "invalid_request",
+      fieldErrors: { email: "Enter a valid email address", roleIds: "Select at least one role" },
+    });
+    expect(await addMember(actorOf(admin), { email: "a@b.test", roleIds: [ws.roleIds.standard], isOwner: true })).toMatchObject({ ok: false, code: "invalid_request" });
+    expect((await listMembers(ws.id)).length).toBe(1);
   });
 });
 

@@ -7,8 +7,13 @@ import { hashPassword } from "@/lib/auth/password";
 import { isPermission, type Permission } from "@/lib/auth/permissions";
 import { emitKeyChange, notifyKeyChange, type KeyChange } from "@/lib/keys/invalidation";
 import { randomBase62 } from "@/lib/keys/secret";
-import { fail, ok, type Result } from "@/lib/result";
-import type { AddMemberData, ChangeMemberRolesData } from "@/lib/validations/members";
+import { fail, invalidInput, ok, type Result } from "@/lib/result";
+import {
+  addMemberSchema,
+  changeMemberRolesSchema,
+  removeMemberSchema,
+  transferOwnershipSchema,
+} from "@/lib/validations/members";
 import { auditActorOf, currentMembership, missingPermissions, type AdminActor } from "./actor";
 import { compareRoles } from "./queries";
 
@@ -85,7 +90,10 @@ export type AddedMember = {
  * Adds the user with this email to the workspace (`members:manage`). An unknown email creates a
  * user with a generated initial password, returned once to show the person adding them.
  */
-export async function addMember(actor: AdminActor, input: AddMemberData, db = getDb()): Promise<Result<AddedMember>> {
+export async function addMember(actor: AdminActor, rawInput: unknown, db = getDb()): Promise<Result<AddedMember>> {
+  const parsed = addMemberSchema.safeParse(rawInput);
+  if (!parsed.success) return invalidInput(parsed.error.issues);
+  const input = parsed.data;
   const workspaceId = actor.workspace.id;
   // Refuse early, before paying for a password hash; the transaction checks again.
   const early = await currentMembership(db, actor);
@@ -190,9 +198,12 @@ const isOwnerMember = (m: TargetMember) => m.roles.some((r) => r.builtIn === "ow
  */
 export async function changeMemberRoles(
   actor: AdminActor,
-  input: ChangeMemberRolesData,
+  rawInput: unknown,
   db = getDb(),
 ): Promise<Result<{ roles: string[] }>> {
+  const parsed = changeMemberRolesSchema.safeParse(rawInput);
+  if (!parsed.success) return invalidInput(parsed.error.issues);
+  const input = parsed.data;
   const workspaceId = actor.workspace.id;
   const changes: KeyChange[] = [];
   const result = await db.transaction(async (tx) => {
@@ -260,10 +271,13 @@ export async function changeMemberRoles(
  */
 export async function removeMember(
   actor: AdminActor,
-  input: { memberId: string },
+  rawInput: unknown,
   db = getDb(),
 ): Promise<Result<{ email: string; inactiveKeys: number }>> {
   type Out = { email: string; inactiveKeys: number };
+  const parsed = removeMemberSchema.safeParse(rawInput);
+  if (!parsed.success) return invalidInput(parsed.error.issues);
+  const input = parsed.data;
   const workspaceId = actor.workspace.id;
   const changes: KeyChange[] = [];
   const result = await db.transaction(async (tx) => {
@@ -309,10 +323,13 @@ export async function removeMember(
  */
 export async function transferOwnership(
   actor: AdminActor,
-  input: { memberId: string },
+  rawInput: unknown,
   db = getDb(),
 ): Promise<Result<{ newOwnerEmail: string; ownerKeyDeleted: boolean }>> {
   type Out = { newOwnerEmail: string; ownerKeyDeleted: boolean };
+  const parsed = transferOwnershipSchema.safeParse(rawInput);
+  if (!parsed.success) return invalidInput(parsed.error.issues);
+  const input = parsed.data;
   const workspaceId = actor.workspace.id;
   const changes: KeyChange[] = [];
   const result = await db.transaction(async (tx) => {

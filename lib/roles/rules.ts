@@ -6,8 +6,8 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { isPermission, type Permission } from "@/lib/auth/permissions";
 import { emitKeyChange, notifyKeyChange } from "@/lib/keys/invalidation";
 import { auditActorOf, currentMembership, missingPermissions, type AdminActor } from "@/lib/members/actor";
-import { fail, ok, type Result } from "@/lib/result";
-import type { CreateRoleData, UpdateRoleData } from "@/lib/validations/roles";
+import { fail, invalidInput, ok, type Result } from "@/lib/result";
+import { createRoleSchema, deleteRoleSchema, updateRoleSchema } from "@/lib/validations/roles";
 
 const NAME_TAKEN = "A role with this name already exists";
 const NO_PERMISSION = "You don't have permission to manage roles";
@@ -18,7 +18,10 @@ function cannotGrant(missing: string[]): Result<never> {
 }
 
 /** Creates a custom role (`roles:manage`) holding only permissions the actor holds. */
-export async function createRole(actor: AdminActor, input: CreateRoleData, db = getDb()): Promise<Result<{ id: string }>> {
+export async function createRole(actor: AdminActor, rawInput: unknown, db = getDb()): Promise<Result<{ id: string }>> {
+  const parsed = createRoleSchema.safeParse(rawInput);
+  if (!parsed.success) return invalidInput(parsed.error.issues);
+  const input = parsed.data;
   const workspaceId = actor.workspace.id;
   try {
     return await db.transaction(async (tx) => {
@@ -66,7 +69,10 @@ async function lockRole(tx: Executor, workspaceId: string, roleId: string): Prom
  * Edits a custom role (`roles:manage`). The actor may add or take away only permissions they
  * hold. Every key holding the role changes what it may do at once.
  */
-export async function updateRole(actor: AdminActor, input: UpdateRoleData, db = getDb()): Promise<Result<{ id: string }>> {
+export async function updateRole(actor: AdminActor, rawInput: unknown, db = getDb()): Promise<Result<{ id: string }>> {
+  const parsed = updateRoleSchema.safeParse(rawInput);
+  if (!parsed.success) return invalidInput(parsed.error.issues);
+  const input = parsed.data;
   const workspaceId = actor.workspace.id;
   let permissionsChanged = false;
   try {
@@ -191,7 +197,10 @@ export function describeUsage(name: string, usage: RoleUsage): string {
 }
 
 /** Deletes a custom role (`roles:manage`) that no member or key holds. */
-export async function deleteRole(actor: AdminActor, input: { roleId: string }, db = getDb()): Promise<Result<{ name: string }>> {
+export async function deleteRole(actor: AdminActor, rawInput: unknown, db = getDb()): Promise<Result<{ name: string }>> {
+  const parsed = deleteRoleSchema.safeParse(rawInput);
+  if (!parsed.success) return invalidInput(parsed.error.issues);
+  const input = parsed.data;
   const workspaceId = actor.workspace.id;
   const result = await db.transaction(async (tx) => {
     const me = await currentMembership(tx, actor);

@@ -3,12 +3,16 @@ import { getDb } from "@/db/client";
 import { apiKeys, workspaces } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { auditActorOf, currentMembership, type AdminActor } from "@/lib/members/actor";
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, invalidInput, ok, type Result } from "@/lib/result";
+import { renameWorkspaceSchema, showSecretsOnceSchema } from "@/lib/validations/settings";
 
 const NO_PERMISSION = "You don't have permission to change workspace settings";
 
 /** Renames the workspace (`workspace:manage`); the slug, and so its URLs, stay. */
-export async function renameWorkspace(actor: AdminActor, input: { name: string }, db = getDb()): Promise<Result<{ name: string }>> {
+export async function renameWorkspace(actor: AdminActor, rawInput: unknown, db = getDb()): Promise<Result<{ name: string }>> {
+  const parsed = renameWorkspaceSchema.safeParse(rawInput);
+  if (!parsed.success) return invalidInput(parsed.error.issues);
+  const input = parsed.data;
   const workspaceId = actor.workspace.id;
   return db.transaction(async (tx) => {
     const me = await currentMembership(tx, actor);
@@ -37,9 +41,12 @@ export async function renameWorkspace(actor: AdminActor, input: { name: string }
  */
 export async function setShowSecretsOnce(
   actor: AdminActor,
-  input: { enabled: boolean },
+  rawInput: unknown,
   db = getDb(),
 ): Promise<Result<{ enabled: boolean }>> {
+  const parsed = showSecretsOnceSchema.safeParse(rawInput);
+  if (!parsed.success) return invalidInput(parsed.error.issues);
+  const input = parsed.data;
   // No count of deleted secrets: it would tell a non-Owner that the owner key exists.
   type Out = { enabled: boolean };
   const workspaceId = actor.workspace.id;
