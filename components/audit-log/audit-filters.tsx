@@ -1,7 +1,7 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
 import { inputClass } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import { actionLabel } from "./action-labels";
@@ -20,14 +20,16 @@ export function AuditFilters({
 }) {
   const router = useRouter();
   const pathname = usePathname();
-  const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
+  // The selects' own state: two quick changes must not build the second URL from a stale first.
+  const [values, setValues] = useState({ action, actor });
 
   const update = (key: "action" | "actor", value: string) => {
-    const next = new URLSearchParams(searchParams.toString());
-    if (value) next.set(key, value);
-    else next.delete(key);
-    next.delete("cursor");
+    const nextValues = { ...values, [key]: value };
+    setValues(nextValues);
+    const next = new URLSearchParams();
+    if (nextValues.action) next.set("action", nextValues.action);
+    if (nextValues.actor) next.set("actor", nextValues.actor);
     const query = next.toString();
     startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
   };
@@ -39,10 +41,10 @@ export function AuditFilters({
         <label htmlFor="audit-action" className="mb-1 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
           Action
         </label>
-        <select id="audit-action" className={selectClass} value={action} onChange={(e) => update("action", e.target.value)}>
+        <select id="audit-action" className={selectClass} value={values.action} onChange={(e) => update("action", e.target.value)}>
           <option value="">All actions</option>
           {/* A filter from a shared link may name an action this workspace has not recorded. */}
-          {action && !actions.includes(action) && <option value={action}>{actionLabel(action)}</option>}
+          {values.action && !actions.includes(values.action) && <option value={values.action}>{actionLabel(values.action)}</option>}
           {actions.map((a) => (
             <option key={a} value={a}>
               {actionLabel(a)}
@@ -54,9 +56,9 @@ export function AuditFilters({
         <label htmlFor="audit-actor" className="mb-1 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
           Actor
         </label>
-        <select id="audit-actor" className={selectClass} value={actor} onChange={(e) => update("actor", e.target.value)}>
+        <select id="audit-actor" className={selectClass} value={values.actor} onChange={(e) => update("actor", e.target.value)}>
           <option value="">Anyone</option>
-          {actor && !actors.some((a) => a.userId === actor) && <option value={actor}>A former member</option>}
+          {values.actor && !actors.some((a) => a.userId === values.actor) && <option value={values.actor}>A former member</option>}
           {actors.map((a) => (
             <option key={a.userId} value={a.userId}>
               {a.name} ({a.email})

@@ -59,6 +59,7 @@ export function RoleCheckboxes({
                 <span className="min-w-0">
                   <span className={cn("block text-sm font-medium", !role.grantable && "text-zinc-500 dark:text-zinc-400")}>
                     {role.name}
+                    {role.builtIn === null && " "}
                     {role.builtIn === null && <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">custom</span>}
                   </span>
                   <span className="block text-xs text-zinc-600 dark:text-zinc-400">

@@ -56,7 +56,7 @@ export function WorkspaceNameForm({ slug, name, canManage }: { slug: string; nam
           )}
         </div>
         {canManage && (
-          <Button type="submit" pending={isSubmitting} disabled={!isDirty}>
+          <Button type="submit" className="self-start" pending={isSubmitting} disabled={!isDirty}>
             Save
           </Button>
         )}

@@ -56,6 +56,7 @@ export default async function AuditLogPage({
         }
       />
       <AuditFilters
+        key={`${query.action ?? ""}|${query.actor ?? ""}`}
         actions={actions}
         actors={members.map((m) => ({ userId: m.userId, name: m.name, email: m.email }))}
         action={query.action ?? ""}
