@@ -47,22 +47,17 @@ export async function loadKeyRecord(db: Executor, secretHash: string): Promise<K
         w.id as ws_id, w.name as ws_name, w.slug as ws_slug, w.plan as ws_plan,
         w.show_secrets_once as ws_show_secrets_once, w.require_signed_requests as ws_require_signed_requests,
         w.created_at as ws_created_at,
-        (select array_agg(distinct rp.permission)
-           from api_key_roles kr
-           join roles r on r.id = kr.role_id and r.workspace_id = k.workspace_id
-           join role_permissions rp on rp.role_id = r.id
-          where kr.api_key_id = k.id) as role_permissions,
-        exists(select 1 from members m where m.workspace_id = k.workspace_id and m.user_id = k.created_by_user_id)
-          as creator_is_member,
-        (select array_agg(distinct rp.permission)
-           from members m
-           join member_roles mr on mr.member_id = m.id
-           join role_permissions rp on rp.role_id = mr.role_id
-          where m.workspace_id = k.workspace_id and m.user_id = k.created_by_user_id) as creator_permissions
+        array(select distinct rp.permission
+                from api_key_roles kr join role_permissions rp on rp.role_id = kr.role_id
+               where kr.api_key_id = k.id) as role_permissions,
+        m.id is not null as creator_is_member,
+        array(select distinct rp.permission
+                from member_roles mr join role_permissions rp on rp.role_id = mr.role_id
+               where mr.member_id = m.id) as creator_permissions
       from api_keys k
       join workspaces w on w.id = k.workspace_id
-      where k.secret_hash = ${secretHash}
-      limit 1`,
+      left join members m on m.workspace_id = k.workspace_id and m.user_id = k.created_by_user_id
+      where k.secret_hash = ${secretHash}`,
   );
   if (!row) return null;
   return {

@@ -31,7 +31,13 @@ describe("Open API authentication (SPEC §5)", () => {
     const admin = await ws.addMember(["administrator"]);
     const { id, secret } = await createTestKey(ws, admin, ["read_only"]);
 
-    for (const headers of [{ "x-api-key": secret }, { "DF-API-KEY": secret }, { authorization: `Bearer ${secret}` }, { authorization: `bearer ${secret}` }]) {
+    const variants: Record<string, string>[] = [
+      { "X-Api-Key": secret },
+      { "DF-API-KEY": secret },
+      { Authorization: `Bearer ${secret}` },
+      { authorization: `bearer ${secret}` },
+    ];
+    for (const headers of variants) {
       const res = await me(undefined, headers);
       expect(res.status, JSON.stringify(headers)).toBe(200);
       expect(res.body.id).toBe(id);
@@ -42,7 +48,8 @@ describe("Open API authentication (SPEC §5)", () => {
   });
 
   it("answers 401 missing_api_key without a key header", async () => {
-    for (const headers of [{}, { authorization: "Basic dXNlcjpwYXNz" }, { "x-api-key": "  " }, { authorization: "Bearer " }]) {
+    const variants: Record<string, string>[] = [{}, { authorization: "Basic dXNlcjpwYXNz" }, { "x-api-key": "  " }, { authorization: "Bearer " }];
+    for (const headers of variants) {
       const res = await me(undefined, headers);
       expect(res.status).toBe(401);
       expect(res.body.error?.code).toBe("missing_api_key");

@@ -1,7 +1,7 @@
 import { createApiKey, deleteApiKey, getApiKey, listApiKeys, modifyApiKey } from "@/lib/keys/rules";
 import type { Result } from "@/lib/result";
 import { createApiKeySchema, listApiKeysSchema, modifyApiKeySchema } from "@/lib/validations/api-keys";
-import { errorSchema } from "../schemas";
+import { apiError, type ApiResponse } from "../errors";
 import { defineRoute, respond } from "../route";
 import {
   apiKeyDetailsSchema,
@@ -9,6 +9,7 @@ import {
   apiKeySchema,
   createdApiKeySchema,
   deletedApiKeySchema,
+  errorSchema,
 } from "../schemas";
 
 const KEY_ID = { keyId: "The key's id, e.g. key_0123456789abcdef" };
@@ -17,10 +18,14 @@ const CHANGE = ["api_keys:create", "api_keys:manage"] as const;
 const notFound = { description: "No such key (or not visible to this key)", schema: errorSchema };
 const conflict = { description: "Name taken, owner key exists, or the limit of 10 keys per member reached", schema: errorSchema };
 
-/** Changing someone else's key needs api_keys:manage: say so. */
-function needsManage<T>(result: Result<T>): Result<T> {
-  if (result.ok || result.code !== "forbidden" || result.fieldErrors) return result;
-  return { ...result, error: `${result.error} (this API key lacks the permission "api_keys:manage").` };
+/** Changing a visible key one may not change means someone else's key: that needs api_keys:manage. */
+function respondToChange<T>(result: Result<T>, shape?: (data: T) => unknown): ApiResponse {
+  if (!result.ok && result.code === "forbidden" && !result.fieldErrors) {
+    return apiError(403, "forbidden", `${result.error}: this API key lacks the permission "api_keys:manage".`, {
+      permission: "api_keys:manage",
+    });
+  }
+  return respond(result, 200, shape);
 }
 
 export const keyRoutes = [
@@ -73,7 +78,7 @@ export const keyRoutes = [
     body: modifyApiKeySchema,
     responses: { 200: { description: "The modified key", schema: apiKeySchema }, 404: notFound, 409: conflict },
     handle: async ({ caller, params, rawBody }) =>
-      respond(needsManage(await modifyApiKey(caller.actor, params.keyId ?? "", rawBody))),
+      respondToChange(await modifyApiKey(caller.actor, params.keyId ?? "", rawBody)),
   }),
   defineRoute({
     method: "DELETE",
@@ -86,6 +91,6 @@ export const keyRoutes = [
     pathParams: KEY_ID,
     responses: { 200: { description: "Deleted", schema: deletedApiKeySchema }, 404: notFound },
     handle: async ({ caller, params }) =>
-      respond(needsManage(await deleteApiKey(caller.actor, params.keyId ?? "")), 200, (d) => ({ ...d, deleted: true })),
+      respondToChange(await deleteApiKey(caller.actor, params.keyId ?? ""), (d) => ({ ...d, deleted: true })),
   }),
 ];
