@@ -3,7 +3,8 @@
  * embedded database, beside the bare node:http ceiling measured in the same run. Prints a
  * table; not a test (nothing here fails on a slow machine). Loopback only, bounded runs.
  *
- * BENCH_DURATION (seconds per timed run, default 10) and BENCH_CONNECTIONS (default 50).
+ * BENCH_DURATION (seconds per timed run, default 10), BENCH_ROUNDS (alternating runs of the ceiling and
+ * the server, best kept; default 2) and BENCH_CONNECTIONS (default 50).
  */
 import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -16,6 +17,7 @@ import type { OpenApiStats } from "@/lib/openapi/server";
 const ROOT = process.cwd();
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const COLD_KEYS = 10_000;
 const COUNTED = 10_000;
 
@@ -132,10 +134,19 @@ async function main(): Promise<void> {
     const check = await fetch(me, { headers: { "x-api-key": data.warmSecret } });
     if (check.status !== 200) throw new Error(`GET /api/v1/me answered ${check.status}: ${await check.text()}`);
 
-    console.log(`Timed runs: ${DURATION} s each after a 2 s warm-up, ${CONNECTIONS} connections…`);
-    const bareRun = await load({ url: `http://127.0.0.1:${ceiling.port}/api/v1/me`, headers: { "x-api-key": ceiling.secret }, duration: DURATION, warmup: true });
+    // Other work on the machine skews single runs: the two are measured alternately, best of each kept.
+    console.log(`Timed runs: ${ROUNDS} × ${DURATION} s each, alternating, after a 2 s warm-up, ${CONNECTIONS} connections…`);
+    const rps = (r: AutocannonResult) => r.requests.total / r.duration;
+    let bareRun: AutocannonResult | undefined;
+    let meRun: AutocannonResult | undefined;
+    for (let round = 0; round < ROUNDS; round++) {
+      const b = await load({ url: `http://127.0.0.1:${ceiling.port}/api/v1/me`, headers: { "x-api-key": ceiling.secret }, duration: DURATION, warmup: round === 0 });
+      const m = await load({ url: me, headers: { "x-api-key": data.warmSecret }, duration: DURATION, warmup: round === 0 });
+      if (!bareRun || rps(b) > rps(bareRun)) bareRun = b;
+      if (!meRun || rps(m) > rps(meRun)) meRun = m;
+    }
     bare.kill();
-    const meRun = await load({ url: me, headers: { "x-api-key": data.warmSecret }, duration: DURATION, warmup: true });
+    if (!bareRun || !meRun) throw new Error("BENCH_ROUNDS must be at least 1");
 
     const s0 = await readStats(server, statsFile);
     const counted = await load({ url: me, headers: { "x-api-key": data.warmSecret }, amount: COUNTED });
@@ -154,10 +165,10 @@ async function main(): Promise<void> {
     await new Promise((resolve) => server.once("exit", resolve));
     const final = JSON.parse(readFileSync(statsFile, "utf8")) as OpenApiStats;
 
-    const ratio = meRun.requests.total / meRun.duration / (bareRun.requests.total / bareRun.duration);
+    const ratio = rps(meRun) / rps(bareRun);
     const rows: Row[] = [
-      row("bare node:http + SHA-256 + Map (ceiling)", bareRun),
-      row("GET /api/v1/me, valid key (production server)", meRun, `${ratio.toFixed(2)} × ceiling (target ≥ 0.50)`),
+      row(`bare node:http + SHA-256 + Map (ceiling), best of ${ROUNDS}`, bareRun),
+      row(`GET /api/v1/me, valid key (production server), best of ${ROUNDS}`, meRun, `${ratio.toFixed(2)} × ceiling (target ≥ 0.50)`),
       row(`GET /api/v1/me, ${COUNTED} requests, one key`, counted),
       row(`GET /api/v1/me, cold cache (${secrets.length} keys, each request a new key)`, cold),
     ];

@@ -77,14 +77,18 @@ export class KeyVerifier {
     return undefined;
   }
 
+  /** `peek`, counted as a hit when cached. */
+  get(secretHash: string, now: number = Date.now()): VerifiedKey | null | undefined {
+    const cached = this.peek(secretHash, now);
+    if (cached) this.stats.hits++;
+    else if (cached === null) this.stats.negativeHits++;
+    return cached;
+  }
+
   /** The key with this secret hash, or null when there is none. */
   async lookup(secretHash: string, now: number = Date.now()): Promise<VerifiedKey | null> {
-    const cached = this.peek(secretHash, now);
-    if (cached !== undefined) {
-      if (cached) this.stats.hits++;
-      else this.stats.negativeHits++;
-      return cached;
-    }
+    const cached = this.get(secretHash, now);
+    if (cached !== undefined) return cached;
     const pending = this.inFlight.get(secretHash);
     if (pending) return pending;
     const load = this.load(secretHash);

@@ -9,7 +9,7 @@ import { AUTH_MESSAGES, apiError, forbidden, type ApiResponse } from "./errors";
 import type { FailureThrottle } from "./failure-throttle";
 
 /** A request whose key was verified: the key, the caller's address, and the actor the key rules see. */
-export type ApiCaller = { key: VerifiedKey; ip: string; actor: KeyActor };
+export type ApiCaller = { key: VerifiedKey; ip: string; readonly actor: KeyActor };
 
 /** The secret from X-Api-Key, DF-API-KEY or Authorization: Bearer, in that order; null when none is sent. */
 export function presentedSecret(headers: IncomingHttpHeaders): string | null {
@@ -58,12 +58,20 @@ export async function authenticate(req: IncomingMessage, deps: AuthenticatorDeps
   let key: VerifiedKey | null | undefined = null;
   if (isWellFormedSecret(secret)) {
     const hash = hashSecret(secret);
-    key = wait > 0 ? deps.verifier.peek(hash, now) : await deps.verifier.lookup(hash, now);
+    // The cache answers synchronously; only a miss (and never from a throttled address) waits for the database.
+    key = deps.verifier.get(hash, now);
+    if (key === undefined && wait === 0) key = await deps.verifier.lookup(hash, now);
   }
   const refusal = key ? refusalOf(key, now) : "invalid_api_key";
   if (key && refusal === null) {
     deps.lastUsed.record(key.keyId, now, ip);
-    return { key, ip, actor: actorOf(key, ip) };
+    return {
+      key,
+      ip,
+      get actor() {
+        return actorOf(key, ip);
+      },
+    };
   }
   if (key && refusal === "plan_required") return apiError(402, "plan_required", AUTH_MESSAGES.plan_required);
   if (wait > 0) {
