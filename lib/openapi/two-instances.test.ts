@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
+import { apiKeys } from "@/db/schema";
 import { createTestWorkspace, openTestDatabase } from "@/db/testing";
 import { call, createTestKey } from "./testing";
 
@@ -98,5 +100,20 @@ describe.skipIf(!serverDatabase)("two app instances on one PostgreSQL database (
     }
     expect(status).toBe(403);
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('writes pending "last used" when an instance is stopped with SIGTERM', async () => {
+    const ws = await createTestWorkspace("small");
+    const admin = await ws.addMember(["administrator"]);
+    const key = await createTestKey(ws, admin, ["read_only"]);
+    const c = await startInstance();
+    for (let i = 0; i < 5; i++) expect((await call(c.url, "/api/v1/me", { key: key.secret })).status).toBe(200);
+    const [before] = await handle.db.select().from(apiKeys).where(eq(apiKeys.id, key.id));
+    expect(before!.lastUsedAt).toBeNull();
+    c.child.kill("SIGTERM");
+    expect(await new Promise((r) => c.child.once("exit", r))).toBe(0);
+    const [after] = await handle.db.select().from(apiKeys).where(eq(apiKeys.id, key.id));
+    expect(after!.lastUsedAt).not.toBeNull();
+    expect(after!.lastUsedIp).toBe("127.0.0.1");
   });
 });
