@@ -21,7 +21,26 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const COLD_KEYS = 10_000;
 const COUNTED = 10_000;
 
-type Row = { name: string; rps: number; p50: number; p99: number; note?: string };
+type Row = { name: string; rps: number; p50: number; p99: number; cpu?: number; note?: string };
+
+/** CPU time (user + system, ms) a process has used so far, from /proc; undefined elsewhere. */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A run and the server CPU it cost per request (µs): unlike req/s, this barely moves with other load on the machine. */
+async function measured(pid: number | undefined, run: () => Promise<AutocannonResult>): Promise<AutocannonResult & { cpuPerRequest?: number }> {
+  const before = cpuMs(pid);
+  const result = await run();
+  const after = cpuMs(pid);
+  const cpuPerRequest = before === undefined || after === undefined ? undefined : ((after - before) * 1000) / result.requests.total;
+  return { ...result, cpuPerRequest };
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -54,18 +73,18 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000): P
   throw new Error(`server did not answer ${url} in time`);
 }
 
-async function load(options: AutocannonOptions & { warmup?: boolean }): Promise<AutocannonResult> {
-  if (options.warmup) await autocannon({ ...options, duration: 2, amount: undefined });
+async function load(options: AutocannonOptions): Promise<AutocannonResult> {
   return autocannon({ connections: CONNECTIONS, ...options });
 }
 
-const row = (name: string, r: AutocannonResult, note?: string): Row => {
+const row = (name: string, r: AutocannonResult & { cpuPerRequest?: number }, note?: string): Row => {
   const problems = [r.non2xx && `${r.non2xx} non-2xx`, r.errors && `${r.errors} errors`, r.timeouts && `${r.timeouts} timeouts`];
   return {
     name,
     rps: Math.round(r.requests.total / r.duration),
     p50: r.latency.p50,
     p99: r.latency.p99,
+    cpu: r.cpuPerRequest,
     note: [note, ...problems].filter(Boolean).join("; "),
   };
 };
@@ -85,10 +104,13 @@ async function readStats(server: ChildProcess, file: string): Promise<OpenApiSta
 function printTable(rows: Row[], lines: string[]): void {
   const pad = (s: string, n: number) => s.padEnd(n);
   const width = Math.max(...rows.map((r) => r.name.length));
-  console.log(`\n${pad("measurement", width)} | ${"req/s".padStart(7)} | ${"p50 ms".padStart(6)} | ${"p99 ms".padStart(6)} | note`);
-  console.log(`${"-".repeat(width)}-|-${"-".repeat(7)}-|-${"-".repeat(6)}-|-${"-".repeat(6)}-|-----`);
+  const cpu = (r: Row) => (r.cpu === undefined ? "n/a" : r.cpu.toFixed(1));
+  console.log(`\n${pad("measurement", width)} | ${"req/s".padStart(7)} | ${"p50 ms".padStart(6)} | ${"p99 ms".padStart(6)} | ${"CPU µs/req".padStart(10)} | note`);
+  console.log(`${"-".repeat(width)}-|-${"-".repeat(7)}-|-${"-".repeat(6)}-|-${"-".repeat(6)}-|-${"-".repeat(10)}-|-----`);
   for (const r of rows) {
-    console.log(`${pad(r.name, width)} | ${String(r.rps).padStart(7)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${r.note ?? ""}`);
+    console.log(
+      `${pad(r.name, width)} | ${String(r.rps).padStart(7)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${cpu(r).padStart(10)} | ${r.note ?? ""}`,
+    );
   }
   console.log("");
   for (const line of lines) console.log(line);
@@ -137,11 +159,14 @@ async function main(): Promise<void> {
     // Other work on the machine skews single runs: the two are measured alternately, best of each kept.
     console.log(`Timed runs: ${ROUNDS} × ${DURATION} s each, alternating, after a 2 s warm-up, ${CONNECTIONS} connections…`);
     const rps = (r: AutocannonResult) => r.requests.total / r.duration;
-    let bareRun: AutocannonResult | undefined;
-    let meRun: AutocannonResult | undefined;
+    let bareRun: Awaited<ReturnType<typeof measured>> | undefined;
+    let meRun: Awaited<ReturnType<typeof measured>> | undefined;
     for (let round = 0; round < ROUNDS; round++) {
-      const b = await load({ url: `http://127.0.0.1:${ceiling.port}/api/v1/me`, headers: { "x-api-key": ceiling.secret }, duration: DURATION, warmup: round === 0 });
-      const m = await load({ url: me, headers: { "x-api-key": data.warmSecret }, duration: DURATION, warmup: round === 0 });
+      const bareUrl = `http://127.0.0.1:${ceiling.port}/api/v1/me`;
+      if (round === 0) await load({ url: bareUrl, headers: { "x-api-key": ceiling.secret }, duration: 2 });
+      const b = await measured(bare.pid, () => load({ url: bareUrl, headers: { "x-api-key": ceiling.secret }, duration: DURATION }));
+      if (round === 0) await load({ url: me, headers: { "x-api-key": data.warmSecret }, duration: 2 });
+      const m = await measured(server.pid, () => load({ url: me, headers: { "x-api-key": data.warmSecret }, duration: DURATION }));
       if (!bareRun || rps(b) > rps(bareRun)) bareRun = b;
       if (!meRun || rps(m) > rps(meRun)) meRun = m;
     }
@@ -149,16 +174,18 @@ async function main(): Promise<void> {
     if (!bareRun || !meRun) throw new Error("BENCH_ROUNDS must be at least 1");
 
     const s0 = await readStats(server, statsFile);
-    const counted = await load({ url: me, headers: { "x-api-key": data.warmSecret }, amount: COUNTED });
+    const counted = await measured(server.pid, () => load({ url: me, headers: { "x-api-key": data.warmSecret }, amount: COUNTED }));
     const s1 = await readStats(server, statsFile);
 
     let next = 0;
     const secrets = data.coldSecrets;
-    const cold = await load({
-      url: me,
-      amount: secrets.length,
-      requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, "x-api-key": secrets[next++ % secrets.length]! } }) }],
-    });
+    const cold = await measured(server.pid, () =>
+      load({
+        url: me,
+        amount: secrets.length,
+        requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, "x-api-key": secrets[next++ % secrets.length]! } }) }],
+      }),
+    );
     const s2 = await readStats(server, statsFile);
 
     server.kill("SIGTERM");
@@ -166,6 +193,7 @@ async function main(): Promise<void> {
     const final = JSON.parse(readFileSync(statsFile, "utf8")) as OpenApiStats;
 
     const ratio = rps(meRun) / rps(bareRun);
+    const cpuRatio = bareRun.cpuPerRequest && meRun.cpuPerRequest ? bareRun.cpuPerRequest / meRun.cpuPerRequest : undefined;
     const rows: Row[] = [
       row(`bare node:http + SHA-256 + Map (ceiling), best of ${ROUNDS}`, bareRun),
       row(`GET /api/v1/me, valid key (production server), best of ${ROUNDS}`, meRun, `${ratio.toFixed(2)} × ceiling (target ≥ 0.50)`),
@@ -185,6 +213,9 @@ async function main(): Promise<void> {
       `Database work per ${secrets.length} verified requests (each a new key): ${coldCounts.queries} look-up queries, ${coldCounts.writes} "last used" UPDATEs (${coldCounts.rows} rows).`,
       `"Last used" written at shutdown (LAST_USED_FLUSH_MS=${process.env.LAST_USED_FLUSH_MS ?? 60000}): ${flush.writes} batched UPDATEs carrying ${flush.rows} rows, for ${secrets.length + 1} keys used.`,
       `Whole run: ${final.verifier.queries} look-up queries, ${final.lastUsed.writes} UPDATEs (${final.lastUsed.keysWritten} rows), ${final.cachedKeys} keys cached at exit.`,
+      cpuRatio === undefined
+        ? "Server CPU per request: not available on this system."
+        : `Server CPU per request: the ceiling costs ${cpuRatio.toFixed(2)} × what GET /api/v1/me costs (the req/s ratio's machine-load-independent twin).`,
       `Total bench time: ${Math.round((Date.now() - started) / 1000)} s.`,
     ]);
   } finally {

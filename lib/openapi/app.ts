@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { log } from "@/lib/log";
-import { authenticate, isCaller, requirePermission, type AuthenticatorDeps } from "./authenticate";
+import { authenticate, isCaller, requirePermission, type AuthenticatorDeps, type AuthOutcome } from "./authenticate";
 import { OPENAPI_PATH, buildOpenApiDocument } from "./document";
 import { apiError, invalidRequest, type ApiResponse } from "./errors";
 import { parseWith, type AnyRoute } from "./route";
@@ -25,10 +25,23 @@ function jsonBody(text: unknown): { ok: true; value: unknown } | { ok: false; re
   }
 }
 
-/** Authenticate → permission → query → body → the route: every refusal is an answer, never a throw. */
-async function run(route: AnyRoute, request: FastifyRequest, services: AuthenticatorDeps): Promise<ApiResponse> {
-  const caller = await authenticate(request.raw, services);
-  if (!isCaller(caller)) return caller;
+type MaybePromise<T> = T | Promise<T>;
+
+const isPromise = <T>(value: MaybePromise<T>): value is Promise<T> => value instanceof Promise;
+
+/**
+ * Authenticate → permission → query → body → the route: every refusal is an answer, never a
+ * throw. Synchronous as long as every step is (a cached key on GET /api/v1/me), so the hot
+ * path allocates no promise.
+ */
+function run(route: AnyRoute, request: FastifyRequest, services: AuthenticatorDeps): MaybePromise<ApiResponse> {
+  const outcome = authenticate(request.raw, services);
+  return isPromise(outcome) ? outcome.then((o) => authorised(route, request, services, o)) : authorised(route, request, services, outcome);
+}
+
+function authorised(route: AnyRoute, request: FastifyRequest, services: AuthenticatorDeps, outcome: AuthOutcome): MaybePromise<ApiResponse> {
+  if (!isCaller(outcome)) return outcome;
+  const caller = outcome;
   const denied = route.permissions.length ? requirePermission(caller, route.permissions) : null;
   if (denied) return denied;
 
@@ -94,7 +107,12 @@ export async function buildOpenApiApp(routes: readonly AnyRoute[], services: Aut
     app.route({
       method: route.method,
       url: route.path.replace(/\{(\w+)\}/g, ":$1"),
-      handler: async (request, reply) => send(reply, await run(route, request, services)),
+      // Not async: a synchronous answer is sent without a promise; a thrown error reaches the error handler.
+      handler: (request, reply) => {
+        const response = run(route, request, services);
+        if (isPromise(response)) response.then((r) => send(reply, r), (err: unknown) => reply.send(err));
+        else send(reply, response);
+      },
     });
   }
   await app.ready();

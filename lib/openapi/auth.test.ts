@@ -205,3 +205,24 @@ describe("failed-authentication throttling", () => {
     }
   });
 });
+
+describe("a broken database", () => {
+  it("answers a JSON 500 without details and keeps serving", async () => {
+    const broken = await startTestApi({
+      db: () => {
+        throw new Error("database is down");
+      },
+    });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const res = await call(broken.url, "/api/v1/me", { key: generateSecret() });
+        expect(res.status).toBe(500);
+        expect(res.body.error?.code).toBe("internal_error");
+        expect(JSON.stringify(res.body)).not.toContain("database is down");
+      }
+      expect((await call(broken.url, "/api/v1/me")).status).toBe(401);
+    } finally {
+      await broken.close();
+    }
+  });
+});

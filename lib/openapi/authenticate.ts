@@ -42,26 +42,30 @@ export type AuthenticatorDeps = {
   trustProxy: boolean;
 };
 
+export type AuthOutcome = ApiCaller | ApiResponse;
+
 /**
  * SPEC §5. Malformed secrets (format, checksum) are refused before any database work; every
  * other refusal comes from the hash look-up. Failed attempts spend the address's throttle;
  * once it is empty, only keys already verified by this instance get through (so a throttled
  * address learns nothing from further guesses), everything else gets 429.
+ *
+ * Answers synchronously when the cache knows the key (the hot path), with a promise on a miss.
  */
-export async function authenticate(req: IncomingMessage, deps: AuthenticatorDeps): Promise<ApiCaller | ApiResponse> {
+export function authenticate(req: IncomingMessage, deps: AuthenticatorDeps): AuthOutcome | Promise<AuthOutcome> {
   const secret = presentedSecret(req.headers);
   if (secret === null) return apiError(401, "missing_api_key", AUTH_MESSAGES.missing_api_key);
   const ip = clientAddress(req, deps.trustProxy);
   const now = Date.now();
   const wait = deps.throttle.retryAfter(ip, now);
+  if (!isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
+  const hash = hashSecret(secret);
+  const cached = deps.verifier.get(hash, now);
+  if (cached !== undefined || wait > 0) return decide(cached ?? null, ip, now, wait, deps);
+  return deps.verifier.lookup(hash, now).then((key) => decide(key, ip, now, wait, deps));
+}
 
-  let key: VerifiedKey | null | undefined = null;
-  if (isWellFormedSecret(secret)) {
-    const hash = hashSecret(secret);
-    // The cache answers synchronously; only a miss (and never from a throttled address) waits for the database.
-    key = deps.verifier.get(hash, now);
-    if (key === undefined && wait === 0) key = await deps.verifier.lookup(hash, now);
-  }
+function decide(key: VerifiedKey | null, ip: string, now: number, wait: number, deps: AuthenticatorDeps): AuthOutcome {
   const refusal = key ? refusalOf(key, now) : "invalid_api_key";
   if (key && refusal === null) {
     deps.lastUsed.record(key.keyId, now, ip);
@@ -73,7 +77,7 @@ export async function authenticate(req: IncomingMessage, deps: AuthenticatorDeps
       },
     };
   }
-  if (key && refusal === "plan_required") return apiError(402, "plan_required", AUTH_MESSAGES.plan_required);
+  if (refusal === "plan_required") return apiError(402, "plan_required", AUTH_MESSAGES.plan_required);
   if (wait > 0) {
     return apiError(
       429,
@@ -88,7 +92,7 @@ export async function authenticate(req: IncomingMessage, deps: AuthenticatorDeps
   return apiError(401, code, AUTH_MESSAGES[code]);
 }
 
-export function isCaller(value: ApiCaller | ApiResponse): value is ApiCaller {
+export function isCaller(value: AuthOutcome): value is ApiCaller {
   return "key" in value;
 }
 
