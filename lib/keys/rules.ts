@@ -331,7 +331,7 @@ export async function revealApiKeySecret(
 ): Promise<Result<{ secret: string | null }>> {
   if (!canUseKeys(actor)) return fail("forbidden", NO_KEY_ACCESS);
   if (!isKeyId(keyId)) return fail("not_found", NOT_FOUND);
-  if (purpose !== "reveal" && purpose !== "copy") return fail("invalid_request", "purpose: must be reveal or copy", { purpose: "Must be reveal or copy" });
+  if (purpose !== "reveal" && purpose !== "copy") return fail("invalid_request", "purpose: Must be reveal or copy", { purpose: "Must be reveal or copy" });
   const db = getDb();
   const key = await findVisibleKey(actor, keyId, db);
   if (!key) return fail("not_found", NOT_FOUND);
