@@ -11,7 +11,8 @@ import {
   modifyApiKey,
   revealApiKeySecret,
 } from "./rules";
-import { createKey, createTeam, setMemberRoles, snapshotWorkspace, uniqueName, withTestDatabase, type Team } from "./testing";
+import { createTestRole } from "@/db/testing";
+import { createKey, createTeam, mustOk, setMemberRoles, snapshotWorkspace, uniqueName, withTestDatabase, type Team } from "./testing";
 import type { KeyActor } from "./types";
 
 // SPEC §3, as a table: every key operation, run the way the server actions run it (session →
@@ -166,6 +167,27 @@ describe("own keys", () => {
       expect(await perform(demoted, op, own.key.id, world), op).toMatchObject({ code: "forbidden" });
     }
     expect(await snapshotWorkspace(world.ws.id)).toEqual(before);
+  });
+});
+
+describe("seeing every key is not managing them", () => {
+  it("a member with api_keys:read and api_keys:create but not api_keys:manage changes and reveals only their own keys", async () => {
+    const world = await createWorld();
+    const role = await createTestRole(world.ws.id, "Key reader", ["api_keys:read", "api_keys:create"]);
+    const reader = await world.join([role], "Kim Reader");
+    const own = await createKey(reader, { roleIds: [role] });
+    const before = await snapshotWorkspace(world.ws.id);
+    expect((await getApiKey(reader, world.targets.memberKey)).ok).toBe(true);
+    expect(await modifyApiKey(reader, world.targets.memberKey, { name: "mine now" })).toMatchObject({ code: "forbidden" });
+    expect(await deleteApiKey(reader, world.targets.memberKey)).toMatchObject({ code: "forbidden" });
+    expect(await revealApiKeySecret(reader, world.targets.memberKey, "reveal")).toMatchObject({ code: "forbidden" });
+    expect(await revealApiKeySecret(reader, world.targets.memberKey, "copy")).toMatchObject({ code: "forbidden" });
+    expect(await getApiKey(reader, world.targets.ownerKey)).toMatchObject({ code: "not_found" });
+    expect(await snapshotWorkspace(world.ws.id)).toEqual(before);
+    expect(mustOk(await getApiKey(reader, world.targets.memberKey)).can).toEqual({ modify: false, delete: false, reveal: false });
+    expect(mustOk(await getApiKey(reader, own.key.id)).can).toEqual({ modify: true, delete: true, reveal: true });
+    expect((await modifyApiKey(reader, own.key.id, { name: "kim's renamed" })).ok).toBe(true);
+    expect((await revealApiKeySecret(reader, own.key.id, "reveal")).ok).toBe(true);
   });
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { and, asc, count, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiKeys, auditEvents } from "@/db/schema";
-import { createApiKey, deleteApiKey, listApiKeys, modifyApiKey } from "./rules";
+import { createTestRole } from "@/db/testing";
+import { createApiKey, deleteApiKey, getApiKey, listApiKeyAuditTrail, listApiKeys, modifyApiKey } from "./rules";
 import { createKey, createTeam, mustOk, withTestDatabase } from "./testing";
 import type { KeyActor } from "./types";
 
@@ -104,5 +105,19 @@ describe("concurrent creations", () => {
       const actions = events.filter((e) => e.targetId === key.id).map((e) => e.action);
       expect(actions.at(-1), key.name).toBe("api_key.delete");
     }
+  });
+
+  it("concurrent role changes of one key: the key ends with the roles of one of them, never a mix", async () => {
+    const { ws, admin } = await createTeam();
+    const roleIds = [];
+    for (let i = 0; i < 10; i++) roleIds.push(await createTestRole(ws.id, `Role ${i}`, ["workspace:read"]));
+    const { key } = await createKey(admin);
+    const results = await Promise.all(roleIds.map((roleId) => modifyApiKey(admin, key.id, { roleIds: [roleId] })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const final = mustOk(await getApiKey(admin, key.id)).roles.map((r) => r.name);
+    expect(final).toHaveLength(1);
+    // The audit trail tells the same story: the last recorded change is what the key holds.
+    const trail = mustOk(await listApiKeyAuditTrail(admin, key.id));
+    expect(trail[0]!.details).toMatchObject({ changes: { roles: { to: final } } });
   });
 });
