@@ -37,7 +37,16 @@ describe("GET /api/v1/openapi.json", () => {
   it("is an OpenAPI 3.1 document of every endpoint, served without a key", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual(
-      expect.arrayContaining(["/api/v1/me", "/api/v1/keys", "/api/v1/keys/{keyId}", "/api/v1/keys/verify", "/api/v1/openapi.json"]),
+      expect.arrayContaining([
+        "/api/v1/me",
+        "/api/v1/keys",
+        "/api/v1/keys/{keyId}",
+        "/api/v1/keys/verify",
+        "/api/v1/members",
+        "/api/v1/roles",
+        "/api/v1/audit-log",
+        "/api/v1/openapi.json",
+      ]),
     );
     expect(Object.keys(doc.paths["/api/v1/keys/{keyId}"]!).sort()).toEqual(["delete", "get", "patch"]);
     expect(Object.keys(doc.paths["/api/v1/keys"]!).sort()).toEqual(["get", "post"]);

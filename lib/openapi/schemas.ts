@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PERMISSIONS } from "@/lib/auth/permissions";
-import { PLANS } from "@/db/schema";
+import { BUILT_IN_ROLES, PLANS } from "@/db/schema";
 
 /** Response shapes of the Open API, for openapi.json (requests use the shared lib/validations schemas). */
 
@@ -87,3 +87,59 @@ export const verifyKeyResponseSchema = z
     expiresAt: instant.nullable(),
   })
   .meta({ id: "VerifyKeyResult" });
+
+const roleRef = z.object({ id: z.uuid(), name: z.string(), builtIn: z.enum(BUILT_IN_ROLES).nullable() });
+
+export const memberListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        memberId: z.uuid(),
+        userId: z.uuid(),
+        email: z.string(),
+        name: z.string(),
+        roles: z.array(roleRef),
+        isOwner: z.boolean(),
+        createdAt: instant,
+      }),
+    ),
+  })
+  .meta({ id: "MemberList" });
+
+export const roleListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        description: z.string(),
+        builtIn: z.enum(BUILT_IN_ROLES).nullable(),
+        permissions: z.array(permission),
+        memberCount: z.int(),
+        keyCount: z.int(),
+      }),
+    ),
+  })
+  .meta({ id: "RoleList" });
+
+export const auditLogPageSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        action: z.string().meta({ description: 'e.g. "api_key.create", "member.remove"' }),
+        actorName: z.string(),
+        actorUserId: z.uuid().nullable(),
+        actorKeyId: z.string().nullable(),
+        targetType: z.string(),
+        targetId: z.string().nullable(),
+        targetName: z.string().nullable(),
+        details: z.record(z.string(), z.unknown()),
+        ip: z.string().nullable(),
+        createdAt: instant,
+      }),
+    ),
+    nextCursor: z.string().nullable().meta({ description: "Older events" }),
+    prevCursor: z.string().nullable().meta({ description: "Newer events" }),
+  })
+  .meta({ id: "AuditLogPage" });
