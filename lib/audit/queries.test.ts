@@ -17,12 +17,19 @@ describe("listAuditEvents", () => {
   it("pages newest first without skipping or repeating events that share a timestamp", async () => {
     const ws = await createTestWorkspace();
     const owner = await ws.addMember(["owner"], "Olga");
-    // One transaction: every event gets the same created_at (now() is the transaction's start).
-    await handle.db.transaction(async (tx) => {
-      for (let i = 0; i < 7; i++) {
-        await recordAuditEvent(tx, { workspaceId: ws.id, actor: actor(owner.userId, "Olga"), action: "role.create", targetType: "role", targetName: `r${i}` });
-      }
-    });
+    // Seven events with one and the same created_at: only the id tells them apart.
+    const tie = new Date(Date.now() - 60_000);
+    await handle.db.insert(auditEvents).values(
+      Array.from({ length: 7 }, (_, i) => ({
+        workspaceId: ws.id,
+        actorUserId: owner.userId,
+        actorName: "Olga",
+        action: "role.create",
+        targetType: "role",
+        targetName: `r${i}`,
+        createdAt: tie,
+      })),
+    );
     for (let i = 7; i < 12; i++) {
       await recordAuditEvent(handle.db, { workspaceId: ws.id, actor: actor(owner.userId, "Olga"), action: "role.update", targetType: "role", targetName: `r${i}` });
     }
