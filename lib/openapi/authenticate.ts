@@ -11,10 +11,12 @@ import type { FailureThrottle } from "./failure-throttle";
 /** A request whose key was verified: the key, the caller's address, and the actor the key rules see. */
 export type ApiCaller = { key: VerifiedKey; ip: string; readonly actor: KeyActor };
 
+const headerValue = (value: string | string[] | undefined) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
+
 /** The secret from X-Api-Key, DF-API-KEY or Authorization: Bearer, in that order; null when none is sent. */
 export function presentedSecret(headers: IncomingHttpHeaders): string | null {
-  const direct = headers["x-api-key"] ?? headers["df-api-key"];
-  if (typeof direct === "string" && direct.trim()) return direct.trim();
+  const apiKey = headerValue(headers["x-api-key"]) ?? headerValue(headers["df-api-key"]);
+  if (apiKey) return apiKey;
   const authorization = headers.authorization;
   if (typeof authorization === "string") {
     const match = /^Bearer[ \t]+(\S.*)$/i.exec(authorization.trim());
