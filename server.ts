@@ -7,6 +7,7 @@ import { ConfigError, getConfig } from "@/lib/config";
 import { log } from "@/lib/log";
 import { onShutdown, runShutdownHooks } from "@/lib/server/lifecycle";
 import { createOpenApiHandler } from "@/lib/openapi/server";
+import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 
 const dev = process.argv.includes("--dev");
 
@@ -31,6 +32,8 @@ async function main() {
       openApi(req, res);
       return;
     }
+    // The console's audit events record the socket address; a client cannot set it.
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
     nextHandler(req, res).catch((err: unknown) => {
       log("error", "request failed", { path: req.url?.split("?")[0], err });
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");

@@ -1,0 +1,125 @@
+import { and, asc, eq, inArray, not, sql, type SQL } from "drizzle-orm";
+import { getDb, type Executor } from "@/db/client";
+import { apiKeyRoles, apiKeys, members, roles, users } from "@/db/schema";
+import { canChangeKey, canRevealKey, seesAllKeys } from "./policy";
+import type { ApiKeyView, KeyActor, KeyStatus } from "./types";
+
+/** Columns of a key row plus its creator, as lists and details need them. */
+export const keyRowColumns = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  description: apiKeys.description,
+  hint: apiKeys.hint,
+  isOwnerKey: apiKeys.isOwnerKey,
+  createdByUserId: apiKeys.createdByUserId,
+  createdAt: apiKeys.createdAt,
+  // Microsecond-exact, for keyset cursors (a JS Date keeps milliseconds only).
+  createdAtExact: sql<string>`to_char(${apiKeys.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  expiresAt: apiKeys.expiresAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  lastUsedIp: apiKeys.lastUsedIp,
+  secretStored: sql<boolean>`${apiKeys.secretCiphertext} is not null`,
+  creatorName: users.name,
+  creatorEmail: users.email,
+  creatorActive: sql<boolean>`${members.id} is not null`,
+};
+
+export type KeyRow = {
+  id: string;
+  name: string;
+  description: string;
+  hint: string;
+  isOwnerKey: boolean;
+  createdByUserId: string;
+  createdAt: Date;
+  createdAtExact: string;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  lastUsedIp: string | null;
+  secretStored: boolean;
+  creatorName: string;
+  creatorEmail: string;
+  creatorActive: boolean;
+};
+
+/** SELECT … FROM api_keys joined to its creator and the creator's membership. */
+export function selectKeyRows(db: Executor) {
+  return db
+    .select(keyRowColumns)
+    .from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.createdByUserId))
+    .leftJoin(members, and(eq(members.workspaceId, apiKeys.workspaceId), eq(members.userId, apiKeys.createdByUserId)));
+}
+
+/** Which keys the actor can see at all (SPEC §3); always scoped to the actor's workspace. */
+export function visibleKeysCondition(actor: KeyActor): SQL {
+  const conditions: SQL[] = [eq(apiKeys.workspaceId, actor.workspace.id)];
+  if (!actor.isOwner) conditions.push(not(apiKeys.isOwnerKey));
+  if (!seesAllKeys(actor)) {
+    conditions.push(eq(apiKeys.createdByUserId, actor.userId));
+  }
+  return and(...conditions)!;
+}
+
+export function keyStatus(row: Pick<KeyRow, "expiresAt" | "creatorActive">, now = Date.now()): KeyStatus {
+  if (!row.creatorActive) return "inactive";
+  if (row.expiresAt && row.expiresAt.getTime() <= now) return "expired";
+  return "active";
+}
+
+/** Roles of each key, by key id, ordered like the Roles page (built-in first, then by name). */
+export async function rolesOfKeys(keyIds: string[], db: Executor = getDb()): Promise<Map<string, { id: string; name: string }[]>> {
+  const map = new Map<string, { id: string; name: string }[]>();
+  if (keyIds.length === 0) return map;
+  const rows = await db
+    .select({ keyId: apiKeyRoles.apiKeyId, id: roles.id, name: roles.name })
+    .from(apiKeyRoles)
+    .innerJoin(roles, eq(roles.id, apiKeyRoles.roleId))
+    .where(inArray(apiKeyRoles.apiKeyId, keyIds))
+    .orderBy(
+      sql`case ${roles.builtIn} when 'owner' then 0 when 'administrator' then 1 when 'standard' then 2 when 'read_only' then 3 else 4 end`,
+      asc(roles.name),
+    );
+  for (const r of rows) {
+    const list = map.get(r.keyId) ?? [];
+    list.push({ id: r.id, name: r.name });
+    map.set(r.keyId, list);
+  }
+  return map;
+}
+
+export function toKeyView(actor: KeyActor, row: KeyRow, keyRoles: { id: string; name: string }[]): ApiKeyView {
+  const ref = { isOwnerKey: row.isOwnerKey, createdByUserId: row.createdByUserId };
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    hint: row.hint,
+    isOwnerKey: row.isOwnerKey,
+    roles: keyRoles,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    lastUsedIp: row.lastUsedIp,
+    createdBy: { userId: row.createdByUserId, name: row.creatorName, email: row.creatorEmail, active: row.creatorActive },
+    status: keyStatus(row),
+    secretStored: row.secretStored,
+    can: { modify: canChangeKey(actor, ref), delete: canChangeKey(actor, ref), reveal: canRevealKey(actor, ref) },
+  };
+}
+
+/** One key as the actor may see it, or null (never "forbidden": the owner key must not be revealed). */
+export async function findVisibleKey(actor: KeyActor, keyId: string, db: Executor = getDb()): Promise<KeyRow | null> {
+  const [row] = await selectKeyRows(db)
+    .where(and(visibleKeysCondition(actor), eq(apiKeys.id, keyId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function loadKeyView(actor: KeyActor, keyId: string, db: Executor = getDb()): Promise<ApiKeyView | null> {
+  const row = await findVisibleKey(actor, keyId, db);
+  if (!row) return null;
+  const keyRoles = await rolesOfKeys([row.id], db);
+  return toKeyView(actor, row, keyRoles.get(row.id) ?? []);
+}
+
