@@ -87,17 +87,17 @@ export function CreateKeyDialog({
         }
       >
         <Label htmlFor="created-key-secret">API key secret</Label>
-        <div className="flex gap-2">
+        <div className="flex flex-col gap-2 sm:flex-row">
           <Input
             id="created-key-secret"
             readOnly
             autoFocus
             value={created.secret}
             onFocus={(e) => e.currentTarget.select()}
-            className="font-mono"
+            className="font-mono text-[13px]"
             spellCheck={false}
           />
-          <CopyButton getText={() => created.secret} label="Copy" size="md" />
+          <CopyButton getText={() => created.secret} label="Copy" size="md" className="justify-center" />
         </div>
         <div
           role="note"

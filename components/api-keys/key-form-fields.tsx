@@ -11,8 +11,11 @@ import { EXPIRY_PRESET_DAYS, dateTimeLocalInDays, toDateTimeLocal, type KeyFormD
 
 export type KeyForm = UseFormReturn<KeyFormValues, unknown, KeyFormData>;
 
-/** A role offered in the form; `permissions` is empty for a role the viewer cannot grant but the key holds. */
-export type RoleOption = Pick<GrantableRole, "id" | "name" | "permissions">;
+/**
+ * A role offered in the form; `permissions` is empty for a role the viewer cannot grant but the
+ * key holds. `locked`: shown checked, cannot change (the Owner role of the owner key).
+ */
+export type RoleOption = Pick<GrantableRole, "id" | "name" | "permissions"> & { locked?: boolean };
 
 /** Name, Description, Roles and Expiration: shared by the create and modify dialogs. */
 export function KeyFormFields({ form, roles, idPrefix }: { form: KeyForm; roles: RoleOption[]; idPrefix: string }) {
@@ -75,12 +78,13 @@ export function KeyFormFields({ form, roles, idPrefix }: { form: KeyForm; roles:
                       type="checkbox"
                       id={id(`role-${role.id}`)}
                       checked={checked}
+                      disabled={role.locked}
                       onChange={() =>
                         field.onChange(checked ? field.value.filter((v) => v !== role.id) : [...field.value, role.id])
                       }
                       onBlur={field.onBlur}
                       aria-describedby={role.permissions.length ? id(`role-${role.id}-perms`) : undefined}
-                      className="mt-0.5 h-4 w-4 shrink-0 accent-indigo-600"
+                      className="mt-0.5 h-4 w-4 shrink-0 accent-indigo-600 disabled:opacity-60"
                     />
                     <div className="min-w-0">
                       <label htmlFor={id(`role-${role.id}`)} className="text-sm font-medium">

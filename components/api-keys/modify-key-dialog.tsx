@@ -15,9 +15,13 @@ import { KeyFormFields, type RoleOption } from "./key-form-fields";
 
 const FORM_ID = "modify-key-form";
 
-/** Roles to offer: those the viewer may grant, plus any the key already holds. */
+/**
+ * Roles to offer: those the viewer may grant, plus any the key already holds. The Owner role
+ * never moves onto or off an existing key, so the owner key's roles are locked.
+ */
 function roleOptions(grantable: GrantableRole[], key: ApiKeyView): RoleOption[] {
-  const offered: RoleOption[] = [...grantable];
+  if (key.isOwnerKey) return key.roles.map((role) => ({ ...role, permissions: [], locked: true }));
+  const offered: RoleOption[] = grantable.filter((r) => r.builtIn !== "owner");
   for (const role of key.roles) {
     if (!offered.some((r) => r.id === role.id)) offered.push({ ...role, permissions: [] });
   }
@@ -31,6 +35,7 @@ export function ModifyKeyDialog({
   slug,
   apiKey,
   roles,
+  onSaved,
   onCloseAutoFocus,
 }: {
   open: boolean;
@@ -38,6 +43,7 @@ export function ModifyKeyDialog({
   slug: string;
   apiKey: ApiKeyView;
   roles: GrantableRole[];
+  onSaved?: () => void;
   onCloseAutoFocus?: (event: Event) => void;
 }) {
   const [formError, setFormError] = useState<string | null>(null);
@@ -78,6 +84,7 @@ export function ModifyKeyDialog({
       return;
     }
     toast.success("Changes saved");
+    onSaved?.();
     onOpenChange(false);
   });
 
