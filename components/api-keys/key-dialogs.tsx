@@ -33,12 +33,15 @@ export function KeyDialogsProvider({
   slug,
   options,
   onDeleted,
+  onSaved,
   children,
 }: {
   slug: string;
   options: CreateKeyOptions;
   /** After a deletion (the details page leaves for the list). */
   onDeleted?: (key: ApiKeyView) => void;
+  /** After a key was created or modified. */
+  onSaved?: () => void;
   children: React.ReactNode;
 }) {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
@@ -106,6 +109,7 @@ export function KeyDialogsProvider({
           slug={slug}
           apiKey={dialog.key}
           roles={options.roles}
+          onSaved={onSaved}
           onCloseAutoFocus={restoreFocus}
         />
       )}
