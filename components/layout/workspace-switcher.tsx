@@ -8,9 +8,9 @@ export type WorkspaceOption = { slug: string; name: string; plan: string };
 export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceOption; workspaces: WorkspaceOption[] }) {
   return (
     <DropdownMenu.Root>
-      {/* The name is the visible text plus a hidden prefix (axe: label-content-name-mismatch). */}
-      <DropdownMenu.Trigger className="relative inline-flex max-w-[50vw] items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800">
-        <span className="sr-only">Switch workspace, current: </span>
+      <DropdownMenu.Trigger
+        className="inline-flex max-w-[50vw] items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
+      >
         <span className="truncate">{current.name}</span>
         <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-normal text-zinc-600 capitalize dark:bg-zinc-800 dark:text-zinc-400">
           {current.plan}
@@ -18,6 +18,8 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceO
         <span aria-hidden="true" className="text-zinc-400">
           ▾
         </span>
+        {/* The accessible name starts with the visible text (axe: label-content-name-mismatch). */}
+        <span className="sr-only">Switch workspace</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content
