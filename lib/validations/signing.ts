@@ -4,12 +4,6 @@ import { z } from "zod";
 export const ROTATION_GRACE_PERIODS = ["none", "1h", "24h"] as const;
 export type RotationGracePeriod = (typeof ROTATION_GRACE_PERIODS)[number];
 
-export const ROTATION_GRACE_LABELS: Record<RotationGracePeriod, string> = {
-  none: "None: the current secret stops working at once",
-  "1h": "1 hour",
-  "24h": "24 hours",
-};
-
 export const ROTATION_GRACE_MS: Record<RotationGracePeriod, number> = {
   none: 0,
   "1h": 60 * 60 * 1000,

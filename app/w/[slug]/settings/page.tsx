@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
+import { SharedSecretSection } from "@/components/settings/shared-secret-section";
 import { requireWorkspaceContext } from "@/lib/auth/context";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -10,6 +11,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
     <>
       <PageHeader title="Settings" />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">Coming soon.</p>
+      <SharedSecretSection slug={(await params).slug} />
     </>
   );
 }
