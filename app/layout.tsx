@@ -7,6 +7,10 @@ export const metadata: Metadata = {
   description: "API key management console",
 };
 
+// Every page depends on the session: nothing is prerendered at build time (when the
+// production secrets of an external database may not be present).
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
