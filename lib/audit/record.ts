@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 
@@ -37,5 +38,8 @@ export async function recordAuditEvent(db: Executor, event: AuditEventInput): Pr
     ownerOnly: event.ownerOnly ?? false,
     details: event.details ?? {},
     ip: event.actor.ip ?? null,
+    // The moment of writing, not the transaction's start (now()): a change that waited for a
+    // lock behind another is recorded after it, so the log's order is the order things happened.
+    createdAt: sql`clock_timestamp()`,
   });
 }

@@ -6,10 +6,14 @@ import { getAuthOptions } from "./options";
 
 export type SessionUser = { id: string; email: string; name: string };
 
-/** The signed-in user, checked against the database (a deleted user's cookie counts for nothing). */
-export async function getSessionUser(): Promise<SessionUser | null> {
+/** The user id in the request's next-auth session (unchecked), or null when signed out. */
+export async function getSessionUserId(): Promise<string | null> {
   const session = await getServerSession(getAuthOptions());
-  const id = session?.user?.id;
+  return session?.user?.id ?? null;
+}
+
+/** The user behind a session's user id, checked against the database (a deleted user's cookie counts for nothing). */
+export async function findSessionUser(id: string | null | undefined): Promise<SessionUser | null> {
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [user] = await getDb()
     .select({ id: users.id, email: users.email, name: users.name })
@@ -17,4 +21,9 @@ export async function getSessionUser(): Promise<SessionUser | null> {
     .where(eq(users.id, id))
     .limit(1);
   return user ?? null;
+}
+
+/** The signed-in user, checked against the database. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  return findSessionUser(await getSessionUserId());
 }

@@ -20,6 +20,9 @@ export { listApiKeys } from "./list";
 const PLAN_REQUIRED = "API keys are available on the Small plan and above.";
 const NAME_TAKEN = "A key with this name already exists";
 const NOT_FOUND = "API key not found";
+// Checked before the key is looked up: members without key permissions get the same answer for
+// every id (the API Keys page is a 403 for them), so nothing is learnt about which keys exist.
+const NO_KEY_ACCESS = "You don't have permission to manage API keys";
 const limitMessage = () =>
   `You have reached the limit of ${KEY_LIMIT_PER_MEMBER} API keys in this workspace. Delete a key to create another.`;
 
@@ -214,16 +217,23 @@ export async function createApiKey(actor: KeyActor, input: unknown): Promise<Res
 }
 
 export async function modifyApiKey(actor: KeyActor, keyId: string, input: unknown): Promise<Result<ApiKeyView>> {
+  if (!canUseKeys(actor)) return fail("forbidden", NO_KEY_ACCESS);
   if (!isKeyId(keyId)) return fail("not_found", NOT_FOUND);
   const parsed = modifyApiKeySchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error.issues);
   const data = parsed.data;
 
   const result = await transact(async (tx) => {
+    // Lock before reading: a delete or modify racing this one commits first or waits, so the key
+    // checked and compared below is the one written (not a deleted one, not a stale name).
+    await tx
+      .select({ id: apiKeys.id })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.id, keyId), eq(apiKeys.workspaceId, actor.workspace.id)))
+      .for("update");
     const key = await findVisibleKey(actor, keyId, tx);
     if (!key) return refuse(fail("not_found", NOT_FOUND));
     if (!canChangeKey(actor, key)) refuse(fail("forbidden", "You don't have permission to modify this key"));
-    await tx.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.id, keyId)).for("update");
     const ws = await currentPlan(tx, actor.workspace.id);
     if (!ws || ws.plan === "free") refuse(fail("plan_required", PLAN_REQUIRED));
 
@@ -278,14 +288,15 @@ export async function modifyApiKey(actor: KeyActor, keyId: string, input: unknow
       });
       await notifyKeyChange(tx, { workspaceId: actor.workspace.id, keyId });
     }
-    return loadKeyView(actor, keyId, tx);
+    return (await loadKeyView(actor, keyId, tx)) ?? refuse(fail("not_found", NOT_FOUND));
   });
   if (!result.ok) return result;
   emitKeyChange({ workspaceId: actor.workspace.id, keyId });
-  return ok(result.data!);
+  return result;
 }
 
 export async function deleteApiKey(actor: KeyActor, keyId: string): Promise<Result<{ id: string; name: string }>> {
+  if (!canUseKeys(actor)) return fail("forbidden", NO_KEY_ACCESS);
   if (!isKeyId(keyId)) return fail("not_found", NOT_FOUND);
   const result = await transact(async (tx) => {
     const key = await findVisibleKey(actor, keyId, tx);
@@ -318,8 +329,9 @@ export async function revealApiKeySecret(
   keyId: string,
   purpose: "reveal" | "copy",
 ): Promise<Result<{ secret: string | null }>> {
+  if (!canUseKeys(actor)) return fail("forbidden", NO_KEY_ACCESS);
   if (!isKeyId(keyId)) return fail("not_found", NOT_FOUND);
-  if (purpose !== "reveal" && purpose !== "copy") return fail("invalid_request", "purpose: must be reveal or copy", { purpose: "Must be reveal or copy" });
+  if (purpose !== "reveal" && purpose !== "copy") return fail("invalid_request", "purpose: Must be reveal or copy", { purpose: "Must be reveal or copy" });
   const db = getDb();
   const key = await findVisibleKey(actor, keyId, db);
   if (!key) return fail("not_found", NOT_FOUND);
@@ -328,7 +340,8 @@ export async function revealApiKeySecret(
     .select({ ciphertext: apiKeys.secretCiphertext })
     .from(apiKeys)
     .where(and(eq(apiKeys.id, keyId), eq(apiKeys.workspaceId, actor.workspace.id)));
-  if (!row?.ciphertext) return ok({ secret: null });
+  if (!row) return fail("not_found", NOT_FOUND);
+  if (!row.ciphertext) return ok({ secret: null });
   const secret = decryptSecret(row.ciphertext, keyId);
   await recordAuditEvent(db, {
     workspaceId: actor.workspace.id,
@@ -343,7 +356,7 @@ export async function revealApiKeySecret(
 }
 
 export async function getApiKey(actor: KeyActor, keyId: string): Promise<Result<ApiKeyDetails>> {
-  if (!canUseKeys(actor)) return fail("forbidden", "You don't have permission to manage API keys");
+  if (!canUseKeys(actor)) return fail("forbidden", NO_KEY_ACCESS);
   if (!isKeyId(keyId)) return fail("not_found", NOT_FOUND);
   const view = await loadKeyView(actor, keyId);
   if (!view) return fail("not_found", NOT_FOUND);
@@ -360,6 +373,7 @@ export async function getApiKey(actor: KeyActor, keyId: string): Promise<Result<
 
 /** The key's audit events, newest first (only for those who can see the key). */
 export async function listApiKeyAuditTrail(actor: KeyActor, keyId: string, limit = 50): Promise<Result<AuditEventView[]>> {
+  if (!canUseKeys(actor)) return fail("forbidden", NO_KEY_ACCESS);
   if (!isKeyId(keyId)) return fail("not_found", NOT_FOUND);
   const db = getDb();
   const key = await findVisibleKey(actor, keyId, db);

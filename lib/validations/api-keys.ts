@@ -7,8 +7,12 @@ export const API_KEYS_PAGE_SIZE = 50;
 // C0 and C1 control characters, DEL included.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
+// A missing value is "required"; a value of the wrong type (an API client's mistake) says so.
+const requiredOr = (missing: string, wrongType: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined || issue.input === null ? missing : wrongType;
+
 export const apiKeyNameSchema = z
-  .string({ error: "Name is required" })
+  .string({ error: requiredOr("Name is required", "Name must be text") })
   .trim()
   .min(1, "Name is required")
   .refine((v) => [...v].length <= API_KEY_NAME_MAX, `Name must be at most ${API_KEY_NAME_MAX} characters`)
@@ -21,7 +25,7 @@ export const apiKeyDescriptionSchema = z
   .refine((v) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v), "Description must not contain control characters");
 
 export const apiKeyRoleIdsSchema = z
-  .array(z.uuid({ error: "Unknown role" }), { error: "Select at least one role" })
+  .array(z.uuid({ error: "Unknown role" }), { error: requiredOr("Select at least one role", "Roles must be a list of role ids") })
   .min(1, "Select at least one role")
   .max(20, "Select at most 20 roles")
   .transform((ids) => [...new Set(ids)]);

@@ -1,15 +1,73 @@
 import type { Metadata } from "next";
+import { AuditFilters } from "@/components/audit-log/audit-filters";
+import { AuditTable } from "@/components/audit-log/audit-table";
+import { Forbidden } from "@/components/layout/forbidden";
 import { PageHeader } from "@/components/layout/page-header";
+import { listAuditActions, listAuditEvents, AUDIT_PAGE_SIZE } from "@/lib/audit/queries";
 import { requireWorkspaceContext } from "@/lib/auth/context";
+import { listMembers } from "@/lib/members/queries";
+import { auditLogQuerySchema, firstValues } from "@/lib/validations/audit-log";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditLogPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireWorkspaceContext((await params).slug);
+export default async function AuditLogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { membership } = await requireWorkspaceContext((await params).slug);
+  const { workspace, permissions, isOwner } = membership;
+  if (!permissions.has("audit:read")) {
+    return <Forbidden title="You don't have permission to read the audit log" message="Ask the workspace Owner for the audit:read permission." />;
+  }
+  const parsed = auditLogQuerySchema.safeParse(firstValues(await searchParams));
+  // A hand-edited URL with a bad filter shows everything rather than an error page.
+  const query = parsed.success ? parsed.data : { action: undefined, actor: undefined, cursor: undefined };
+  const filter = { workspaceId: workspace.id, includeOwnerOnly: isOwner, action: query.action, actorUserId: query.actor };
+  const [page, actions, members] = await Promise.all([
+    listAuditEvents({ ...filter, cursor: query.cursor, limit: AUDIT_PAGE_SIZE }),
+    listAuditActions(workspace.id, isOwner),
+    listMembers(workspace.id),
+  ]);
+
+  const base = `/w/${workspace.slug}/audit-log`;
+  const href = (extra: Record<string, string | undefined>) => {
+    const search = new URLSearchParams();
+    for (const [k, v] of Object.entries({ action: query.action, actor: query.actor, ...extra })) if (v) search.set(k, v);
+    const text = search.toString();
+    return text ? `${base}?${text}` : base;
+  };
+
   return (
     <>
-      <PageHeader title="Audit log" />
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">Coming soon.</p>
+      <PageHeader
+        title="Audit log"
+        description={`Every change in ${workspace.name}, newest first.${isOwner ? " As the Owner you also see events about the owner key." : ""}`}
+        actions={
+          <a
+            href={href({}).replace(base, `${base}/export`)}
+            download
+            className="inline-flex h-9 items-center gap-2 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
+          >
+            Export CSV
+          </a>
+        }
+      />
+      <AuditFilters
+        key={`${query.action ?? ""}|${query.actor ?? ""}`}
+        actions={actions}
+        actors={members.map((m) => ({ userId: m.userId, name: m.name, email: m.email }))}
+        action={query.action ?? ""}
+        actor={query.actor ?? ""}
+      />
+      <AuditTable
+        events={page.items}
+        filtered={Boolean(query.action || query.actor)}
+        newerHref={page.prevCursor ? href({ cursor: page.prevCursor }) : null}
+        olderHref={page.nextCursor ? href({ cursor: page.nextCursor }) : null}
+      />
     </>
   );
 }

@@ -1,15 +1,64 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/layout/page-header";
+import { Forbidden } from "@/components/layout/forbidden";
+import { MembersView, type MemberRow } from "@/components/members/members-view";
+import type { RoleOption } from "@/components/members/role-checkboxes";
 import { requireWorkspaceContext } from "@/lib/auth/context";
+import type { Permission } from "@/lib/auth/permissions";
+import { countKeysByCreator } from "@/lib/members/rules";
+import { listMembers } from "@/lib/members/queries";
+import { listRoles } from "@/lib/roles/queries";
 
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireWorkspaceContext((await params).slug);
+  const { membership } = await requireWorkspaceContext((await params).slug);
+  const { workspace, permissions, isOwner } = membership;
+  if (!permissions.has("members:read")) {
+    return <Forbidden title="You don't have permission to view members" message="Ask the workspace Owner for the members:read permission." />;
+  }
+  const [members, roles, keyCounts] = await Promise.all([
+    listMembers(workspace.id),
+    listRoles(workspace.id, { includeOwnerKey: isOwner }),
+    countKeysByCreator(workspace.id, { includeOwnerKey: isOwner }),
+  ]);
+  const canManage = permissions.has("members:manage");
+  const holds = (list: readonly Permission[]) => list.every((p) => permissions.has(p));
+  const permissionsByRole = new Map(roles.map((r) => [r.id, r.permissions]));
+
+  // What the UI offers mirrors what lib/members/rules.ts allows; the server checks again.
+  const roleOptions: RoleOption[] = roles.map((r) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    builtIn: r.builtIn,
+    permissions: r.permissions,
+    grantable: r.builtIn !== "owner" && holds(r.permissions),
+  }));
+  const rows: MemberRow[] = members.map((m) => {
+    const memberPermissions = m.roles.flatMap((r) => permissionsByRole.get(r.id) ?? []);
+    return {
+      ...m,
+      keyCount: keyCounts.get(m.userId) ?? 0,
+      isYou: m.userId === membership.userId,
+      can: {
+        changeRoles: canManage && !m.isOwner,
+        remove: canManage && !m.isOwner && holds(memberPermissions),
+        transfer: isOwner && !m.isOwner,
+      },
+    };
+  });
+  const readOnly = roles.find((r) => r.builtIn === "read_only");
+  const ownerKeyExists = isOwner && (roles.find((r) => r.builtIn === "owner")?.keyCount ?? 0) > 0;
+
   return (
-    <>
-      <PageHeader title="Members" />
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">Coming soon.</p>
-    </>
+    <MembersView
+      slug={workspace.slug}
+      workspaceName={workspace.name}
+      members={rows}
+      roles={roleOptions}
+      defaultRoleIds={readOnly ? [readOnly.id] : []}
+      canManage={canManage}
+      ownerKeyExists={ownerKeyExists}
+    />
   );
 }

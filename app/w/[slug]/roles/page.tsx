@@ -1,15 +1,29 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/layout/page-header";
+import { Forbidden } from "@/components/layout/forbidden";
+import { RolesView, type RoleRow } from "@/components/roles/roles-view";
 import { requireWorkspaceContext } from "@/lib/auth/context";
+import { PERMISSIONS } from "@/lib/auth/permissions";
+import { listRoles } from "@/lib/roles/queries";
+import { roleUsage } from "@/lib/roles/rules";
 
 export const metadata: Metadata = { title: "Roles" };
 
 export default async function RolesPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireWorkspaceContext((await params).slug);
-  return (
-    <>
-      <PageHeader title="Roles" />
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">Coming soon.</p>
-    </>
+  const { membership } = await requireWorkspaceContext((await params).slug);
+  const { workspace, permissions, isOwner } = membership;
+  // Roles are what members hold: whoever may see members may see roles (as GET /api/v1/roles).
+  if (!permissions.has("members:read") && !permissions.has("roles:manage")) {
+    return <Forbidden title="You don't have permission to view roles" message="Ask the workspace Owner for the members:read permission." />;
+  }
+  const canManage = permissions.has("roles:manage");
+  const roles = await listRoles(workspace.id, { includeOwnerKey: isOwner });
+  const rows: RoleRow[] = await Promise.all(
+    roles.map(async (r) => {
+      let usage = r.builtIn === null ? await roleUsage(workspace.id, r.id, { includeOwnerKey: isOwner }) : null;
+      // Key names are for those who may see every key.
+      if (usage && !permissions.has("api_keys:read")) usage = { ...usage, keys: [] };
+      return { ...r, usage, editable: canManage && r.builtIn === null };
+    }),
   );
+  return <RolesView slug={workspace.slug} roles={rows} canManage={canManage} held={PERMISSIONS.filter((p) => permissions.has(p))} />;
 }

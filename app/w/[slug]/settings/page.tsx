@@ -1,17 +1,47 @@
 import type { Metadata } from "next";
+import { Forbidden } from "@/components/layout/forbidden";
 import { PageHeader } from "@/components/layout/page-header";
+import { SettingsSection } from "@/components/settings/settings-section";
 import { SharedSecretSection } from "@/components/settings/shared-secret-section";
+import { ShowSecretsOnce } from "@/components/settings/show-secrets-once";
+import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
+import { Badge } from "@/components/ui/badge";
 import { requireWorkspaceContext } from "@/lib/auth/context";
 
 export const metadata: Metadata = { title: "Settings" };
 
+const PLAN_LABELS = { free: "Free", small: "Small", business: "Business" } as const;
+
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireWorkspaceContext((await params).slug);
+  const { membership } = await requireWorkspaceContext((await params).slug);
+  const { workspace, permissions } = membership;
+  if (!permissions.has("workspace:read")) {
+    return (
+      <Forbidden title="You don't have permission to view settings" message="Ask the workspace Owner for the workspace:read permission." />
+    );
+  }
+  const canManage = permissions.has("workspace:manage");
   return (
     <>
-      <PageHeader title="Settings" />
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">Coming soon.</p>
-      <SharedSecretSection slug={(await params).slug} />
+      <PageHeader title="Settings" description={`Settings of ${workspace.name} (/${workspace.slug}).`} />
+      <div className="space-y-6">
+        <SettingsSection id="general" title="General">
+          <WorkspaceNameForm slug={workspace.slug} name={workspace.name} canManage={canManage} />
+          <div className="mt-5">
+            <h3 className="text-sm font-medium">Plan</h3>
+            <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+              <Badge tone={workspace.plan === "free" ? "neutral" : "indigo"}>{PLAN_LABELS[workspace.plan]}</Badge>
+              {workspace.plan === "free"
+                ? "API keys are available on the Small plan and above."
+                : "API keys and the Open API are included."}
+            </p>
+          </div>
+        </SettingsSection>
+        <SettingsSection id="key-secrets" title="API key secrets" description="How the secrets of this workspace's API keys are kept.">
+          <ShowSecretsOnce slug={workspace.slug} enabled={workspace.showSecretsOnce} canManage={canManage} />
+        </SettingsSection>
+        <SharedSecretSection slug={workspace.slug} />
+      </div>
     </>
   );
 }

@@ -1,0 +1,25 @@
+/** Readable names of audit actions; unknown actions show their code. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "api_key.create": "API key created",
+  "api_key.modify": "API key modified",
+  "api_key.delete": "API key deleted",
+  "api_key.reveal": "API key secret revealed",
+  "api_key.copy": "API key secret copied",
+  "member.add": "Member added",
+  "member.update_roles": "Member roles changed",
+  "member.remove": "Member removed",
+  "member.transfer_ownership": "Ownership transferred",
+  "role.create": "Role created",
+  "role.update": "Role edited",
+  "role.delete": "Role deleted",
+  "workspace.rename": "Workspace renamed",
+  "workspace.update_settings": "Settings changed",
+  "audit_log.export": "Audit log exported",
+  "shared_secret.create": "Shared secret created",
+  "shared_secret.rotate": "Shared secret rotated",
+  "shared_secret.reveal": "Shared secret revealed",
+};
+
+export function actionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { inputClass } from "@/components/ui/input";
+import { cn } from "@/components/ui/cn";
+import { actionLabel } from "./action-labels";
+
+/** "Action" and "Actor" filters, kept in the URL (?action=&actor=); a change starts from the newest page. */
+export function AuditFilters({
+  actions,
+  actors,
+  action,
+  actor,
+}: {
+  actions: string[];
+  actors: { userId: string; name: string; email: string }[];
+  action: string;
+  actor: string;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+  // The selects' own state: two quick changes must not build the second URL from a stale first.
+  const [values, setValues] = useState({ action, actor });
+
+  const update = (key: "action" | "actor", value: string) => {
+    const nextValues = { ...values, [key]: value };
+    setValues(nextValues);
+    const next = new URLSearchParams();
+    if (nextValues.action) next.set("action", nextValues.action);
+    if (nextValues.actor) next.set("actor", nextValues.actor);
+    const query = next.toString();
+    startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+  };
+
+  const selectClass = cn(inputClass, "sm:w-64");
+  return (
+    <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end" aria-busy={pending || undefined}>
+      <div>
+        <label htmlFor="audit-action" className="mb-1 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+          Action
+        </label>
+        <select id="audit-action" className={selectClass} value={values.action} onChange={(e) => update("action", e.target.value)}>
+          <option value="">All actions</option>
+          {/* A filter from a shared link may name an action this workspace has not recorded. */}
+          {values.action && !actions.includes(values.action) && <option value={values.action}>{actionLabel(values.action)}</option>}
+          {actions.map((a) => (
+            <option key={a} value={a}>
+              {actionLabel(a)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="audit-actor" className="mb-1 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+          Actor
+        </label>
+        <select id="audit-actor" className={selectClass} value={values.actor} onChange={(e) => update("actor", e.target.value)}>
+          <option value="">Anyone</option>
+          {values.actor && !actors.some((a) => a.userId === values.actor) && <option value={values.actor}>A former member</option>}
+          {actors.map((a) => (
+            <option key={a.userId} value={a.userId}>
+              {a.name} ({a.email})
+            </option>
+          ))}
+        </select>
+      </div>
+      {pending && (
+        <p className="text-sm text-zinc-600 sm:pb-2 dark:text-zinc-400" role="status">
+          Loading…
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+"use client";
+
+import Link from "next/link";
+import { AdminTable, type AdminColumn } from "@/components/members/admin-table";
+import { LocalTime } from "@/components/ui/local-time";
+import type { AuditEventView } from "@/lib/audit/queries";
+import { actionLabel } from "./action-labels";
+
+function detailText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([k, v]) => {
+      if (v && typeof v === "object" && !Array.isArray(v) && "from" in v && "to" in v) {
+        const { from, to } = v as { from: unknown; to: unknown };
+        return `${k}: ${JSON.stringify(from)} → ${JSON.stringify(to)}`;
+      }
+      return `${k}: ${Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v)}`;
+    })
+    .join(" · ");
+}
+
+const columns: AdminColumn<AuditEventView>[] = [
+  {
+    id: "time",
+    header: "Time",
+    meta: { cellClassName: "whitespace-nowrap" },
+    cell: ({ row: { original: e } }) => <LocalTime iso={e.createdAt} />,
+  },
+  {
+    id: "actor",
+    header: "Actor",
+    meta: { cellClassName: "min-w-40" },
+    cell: ({ row: { original: e } }) => (
+      <div>
+        <span className="text-zinc-900 dark:text-zinc-100">{e.actorName}</span>
+        {e.actorKeyId && <div className="font-mono text-xs text-zinc-600 dark:text-zinc-400">via {e.actorKeyId}</div>}
+      </div>
+    ),
+  },
+  {
+    id: "action",
+    header: "Action",
+    meta: { rowHeader: true, cellClassName: "min-w-44" },
+    cell: ({ row: { original: e } }) => (
+      <div>
+        <span className="font-medium text-zinc-900 dark:text-zinc-100">{actionLabel(e.action)}</span>
+        <div className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{e.action}</div>
+      </div>
+    ),
+  },
+  {
+    id: "target",
+    header: "Target",
+    meta: { cellClassName: "min-w-56 max-w-md" },
+    cell: ({ row: { original: e } }) => (
+      <div>
+        <span className="break-words text-zinc-900 dark:text-zinc-100">{e.targetName ?? e.targetId ?? "—"}</span>
+        <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400">{e.targetType.replace("_", " ")}</span>
+        {Object.keys(e.details).length > 0 && (
+          <p className="mt-0.5 text-xs break-words text-zinc-600 dark:text-zinc-400">{detailText(e.details)}</p>
+        )}
+      </div>
+    ),
+  },
+  {
+    id: "ip",
+    header: "IP",
+    meta: { cellClassName: "font-mono text-xs whitespace-nowrap" },
+    cell: ({ row: { original: e } }) => e.ip || "—",
+  },
+];
+
+const linkClass =
+  "inline-flex h-8 items-center rounded-md border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800";
+const disabledClass =
+  "inline-flex h-8 items-center rounded-md border border-zinc-200 px-3 text-sm font-medium text-zinc-500 dark:border-zinc-800 dark:text-zinc-500";
+
+export function AuditTable({
+  events,
+  filtered,
+  newerHref,
+  olderHref,
+}: {
+  events: AuditEventView[];
+  filtered: boolean;
+  newerHref: string | null;
+  olderHref: string | null;
+}) {
+  return (
+    <AdminTable
+      label="Audit events"
+      columns={columns}
+      data={events}
+      getRowId={(e) => e.id}
+      empty={
+        <p className="px-4 py-10 text-center text-sm text-zinc-600 dark:text-zinc-400">
+          {filtered ? "No events match these filters." : "No events yet."}
+        </p>
+      }
+      footer={
+        (newerHref || olderHref) && (
+          <nav
+            aria-label="Pagination"
+            className="flex items-center justify-between gap-3 border-t border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800"
+          >
+            <span className="text-zinc-600 dark:text-zinc-400">Newest first</span>
+            <div className="flex gap-2">
+              {newerHref ? (
+                <Link href={newerHref} rel="prev" className={linkClass}>
+                  Newer
+                </Link>
+              ) : (
+                <span aria-disabled="true" className={disabledClass}>
+                  Newer
+                </span>
+              )}
+              {olderHref ? (
+                <Link href={olderHref} rel="next" className={linkClass}>
+                  Older
+                </Link>
+              ) : (
+                <span aria-disabled="true" className={disabledClass}>
+                  Older
+                </span>
+              )}
+            </div>
+          </nav>
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,155 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { addMemberAction } from "@/app/w/[slug]/members/actions";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Dialog } from "@/components/ui/dialog";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { addMemberSchema, type AddMemberData, type AddMemberInput } from "@/lib/validations/members";
+import { applyServerErrors, FormError, NETWORK_ERROR } from "./form-bits";
+import { RoleCheckboxes, type RoleOption } from "./role-checkboxes";
+
+type Added = { email: string; initialPassword: string };
+
+export function AddMemberDialog({
+  slug,
+  roles,
+  defaultRoleIds,
+  open,
+  onOpenChange,
+}: {
+  slug: string;
+  roles: RoleOption[];
+  defaultRoleIds: string[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const [added, setAdded] = useState<Added | null>(null);
+  const form = useForm<AddMemberInput, unknown, AddMemberData>({
+    resolver: zodResolver(addMemberSchema),
+    defaultValues: { email: "", name: "", roleIds: defaultRoleIds },
+  });
+  const {
+    register,
+    control,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = form;
+
+  const close = (next: boolean) => {
+    if (next) return onOpenChange(true);
+    onOpenChange(false);
+    // The password leaves memory with the dialog.
+    setAdded(null);
+    setFormError(null);
+    reset();
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    let result;
+    try {
+      result = await addMemberAction(slug, values);
+    } catch {
+      setFormError(NETWORK_ERROR);
+      return;
+    }
+    if (!result.ok) {
+      setFormError(applyServerErrors(result, ["email", "name", "roleIds"], setError));
+      return;
+    }
+    toast.success("Member added");
+    if (result.data.initialPassword) {
+      setAdded({ email: result.data.email, initialPassword: result.data.initialPassword });
+    } else {
+      close(false);
+    }
+  });
+
+  if (added) {
+    return (
+      <Dialog
+        open={open}
+        onOpenChange={close}
+        title="Member added"
+        description={`${added.email} has no Keyward account yet: one was created with this initial password.`}
+        footer={<Button onClick={() => close(false)}>Done</Button>}
+      >
+        <Label htmlFor="initial-password">Initial password</Label>
+        <div className="flex gap-2">
+          <Input id="initial-password" readOnly value={added.initialPassword} className="font-mono" onFocus={(e) => e.target.select()} />
+          <CopyButton getText={() => added.initialPassword} label="Copy password">
+            Copy
+          </CopyButton>
+        </div>
+        <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          Share it with them securely. It won&apos;t be shown again.
+        </p>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={close}
+      title="Add member"
+      description="Add someone by email. If they have no Keyward account yet, one is created with an initial password you pass on."
+      footer={
+        <>
+          <Button variant="secondary" onClick={() => close(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" form="add-member-form" pending={isSubmitting}>
+            Add member
+          </Button>
+        </>
+      }
+    >
+      <form id="add-member-form" onSubmit={onSubmit} noValidate className="space-y-4">
+        <FormError message={formError} />
+        <div>
+          <Label htmlFor="member-email">Email</Label>
+          <Input
+            id="member-email"
+            type="email"
+            autoComplete="off"
+            autoFocus
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? "member-email-error" : undefined}
+            {...register("email")}
+          />
+          <FieldError id="member-email-error" message={errors.email?.message} />
+        </div>
+        <div>
+          <Label htmlFor="member-name">Name (for a new account)</Label>
+          <Input
+            id="member-name"
+            autoComplete="off"
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? "member-name-error" : "member-name-hint"}
+            {...register("name")}
+          />
+          <p id="member-name-hint" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+            Optional. Existing users keep their name.
+          </p>
+          <FieldError id="member-name-error" message={errors.name?.message} />
+        </div>
+        <Controller
+          control={control}
+          name="roleIds"
+          render={({ field }) => (
+            <RoleCheckboxes id="add-member-roles" roles={roles} value={field.value} onChange={field.onChange} error={errors.roleIds?.message} />
+          )}
+        />
+      </form>
+    </Dialog>
+  );
+}

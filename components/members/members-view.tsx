@@ -1,0 +1,145 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { PageHeader } from "@/components/layout/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
+import { Menu, MenuItem } from "@/components/ui/menu";
+import { AddMemberDialog } from "./add-member-dialog";
+import { AdminTable, type AdminColumn } from "./admin-table";
+import { ChangeRolesDialog } from "./change-roles-dialog";
+import { RemoveMemberDialog } from "./remove-member-dialog";
+import type { RoleOption } from "./role-checkboxes";
+import { TransferOwnershipDialog } from "./transfer-ownership-dialog";
+
+export type MemberRow = {
+  memberId: string;
+  userId: string;
+  name: string;
+  email: string;
+  roles: { id: string; name: string; builtIn: string | null }[];
+  isOwner: boolean;
+  createdAt: string;
+  keyCount: number;
+  isYou: boolean;
+  can: { changeRoles: boolean; remove: boolean; transfer: boolean };
+};
+
+type Open =
+  | { kind: "roles"; member: MemberRow }
+  | { kind: "remove"; member: MemberRow }
+  | { kind: "transfer"; member: MemberRow }
+  | null;
+
+export function MembersView({
+  slug,
+  workspaceName,
+  members,
+  roles,
+  defaultRoleIds,
+  canManage,
+  ownerKeyExists,
+}: {
+  slug: string;
+  workspaceName: string;
+  members: MemberRow[];
+  roles: RoleOption[];
+  defaultRoleIds: string[];
+  canManage: boolean;
+  ownerKeyExists: boolean;
+}) {
+  const [adding, setAdding] = useState(false);
+  const [open, setOpen] = useState<Open>(null);
+  const columns = useMemo(() => memberColumns(setOpen), []);
+
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description={`${members.length} member${members.length === 1 ? "" : "s"} of ${workspaceName}. A member's API keys can never do more than the member can.`}
+        actions={canManage && <Button onClick={() => setAdding(true)}>Add member</Button>}
+      />
+      <AdminTable label="Members" columns={columns} data={members} getRowId={(m) => m.memberId} />
+      {canManage && <AddMemberDialog slug={slug} roles={roles} defaultRoleIds={defaultRoleIds} open={adding} onOpenChange={setAdding} />}
+      {open?.kind === "roles" && (
+        <ChangeRolesDialog
+          slug={slug}
+          roles={roles.filter((r) => r.builtIn !== "owner")}
+          member={{ ...open.member, roleIds: open.member.roles.map((r) => r.id) }}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open?.kind === "remove" && (
+        <RemoveMemberDialog slug={slug} workspaceName={workspaceName} member={open.member} onClose={() => setOpen(null)} />
+      )}
+      {open?.kind === "transfer" && (
+        <TransferOwnershipDialog
+          slug={slug}
+          workspaceName={workspaceName}
+          member={open.member}
+          ownerKeyExists={ownerKeyExists}
+          onClose={() => setOpen(null)}
+        />
+      )}
+    </>
+  );
+}
+
+function memberColumns(setOpen: (open: Open) => void): AdminColumn<MemberRow>[] {
+  return [
+    {
+      id: "name",
+      header: "Name",
+      meta: { rowHeader: true, cellClassName: "min-w-48" },
+      cell: ({ row: { original: m } }) => (
+        <div>
+          <span className="font-medium text-zinc-900 dark:text-zinc-100">{m.name}</span>
+          {m.isYou && <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400">(you)</span>}
+          <div className="text-xs break-all text-zinc-600 dark:text-zinc-400">{m.email}</div>
+        </div>
+      ),
+    },
+    {
+      id: "roles",
+      header: "Roles",
+      cell: ({ row: { original: m } }) => (
+        <ul className="flex flex-wrap gap-1" aria-label={`Roles of ${m.name}`}>
+          {m.roles.map((r) => (
+            <li key={r.id}>
+              <Badge tone={r.builtIn === "owner" ? "indigo" : "neutral"}>{r.name}</Badge>
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      id: "keys",
+      header: "API keys",
+      meta: { cellClassName: "tabular-nums" },
+      cell: ({ row: { original: m } }) => m.keyCount,
+    },
+    {
+      id: "joined",
+      header: "Joined",
+      cell: ({ row: { original: m } }) => <LocalTime iso={m.createdAt} />,
+    },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      meta: { headerClassName: "w-12", cellClassName: "text-right" },
+      cell: ({ row: { original: m } }) =>
+        m.can.changeRoles || m.can.remove || m.can.transfer ? (
+          <Menu label={`Actions for ${m.name}`} trigger={<span aria-hidden="true">⋯</span>}>
+            {m.can.changeRoles && <MenuItem onSelect={() => setOpen({ kind: "roles", member: m })}>Change roles</MenuItem>}
+            {m.can.transfer && <MenuItem onSelect={() => setOpen({ kind: "transfer", member: m })}>Transfer ownership</MenuItem>}
+            {m.can.remove && (
+              <MenuItem destructive onSelect={() => setOpen({ kind: "remove", member: m })}>
+                Remove member
+              </MenuItem>
+            )}
+          </Menu>
+        ) : null,
+    },
+  ];
+}

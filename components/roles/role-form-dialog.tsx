@@ -1,0 +1,122 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { createRoleAction, updateRoleAction } from "@/app/w/[slug]/roles/actions";
+import { applyServerErrors, FormError, NETWORK_ERROR } from "@/components/members/form-bits";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import type { Permission } from "@/lib/auth/permissions";
+import { createRoleSchema, type CreateRoleData, type RoleFormInput } from "@/lib/validations/roles";
+import { PermissionCheckboxes } from "./permission-checkboxes";
+
+export type EditableRole = { id: string; name: string; description: string; permissions: Permission[] };
+
+/** "Create role" (no `role`) or "Edit role". */
+export function RoleFormDialog({
+  slug,
+  role,
+  held,
+  onClose,
+}: {
+  slug: string;
+  role?: EditableRole;
+  held: Permission[];
+  onClose: () => void;
+}) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<RoleFormInput, unknown, CreateRoleData>({
+    resolver: zodResolver(createRoleSchema),
+    defaultValues: role
+      ? { name: role.name, description: role.description, permissions: role.permissions }
+      : { name: "", description: "", permissions: [] },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const result = role ? await updateRoleAction(slug, { roleId: role.id, ...values }) : await createRoleAction(slug, values);
+      if (!result.ok) {
+        setFormError(applyServerErrors(result, ["name", "description", "permissions"], setError));
+        return;
+      }
+      toast.success(role ? "Changes saved" : "Role created");
+      onClose();
+    } catch {
+      setFormError(NETWORK_ERROR);
+    }
+  });
+
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={role ? "Edit role" : "Create role"}
+      description={
+        role
+          ? "Every member and API key holding this role gains or loses these permissions at once."
+          : "A custom role may hold only permissions you hold yourself."
+      }
+      className="max-w-2xl"
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" form="role-form" pending={isSubmitting}>
+            {role ? "Save" : "Create"}
+          </Button>
+        </>
+      }
+    >
+      <form id="role-form" onSubmit={onSubmit} noValidate className="space-y-4">
+        <FormError message={formError} />
+        <div>
+          <Label htmlFor="role-name">Name</Label>
+          <Input
+            id="role-name"
+            autoComplete="off"
+            autoFocus
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? "role-name-error" : undefined}
+            {...register("name")}
+          />
+          <FieldError id="role-name-error" message={errors.name?.message} />
+        </div>
+        <div>
+          <Label htmlFor="role-description">Description</Label>
+          <Input
+            id="role-description"
+            autoComplete="off"
+            aria-invalid={errors.description ? true : undefined}
+            aria-describedby={errors.description ? "role-description-error" : undefined}
+            {...register("description")}
+          />
+          <FieldError id="role-description-error" message={errors.description?.message} />
+        </div>
+        <Controller
+          control={control}
+          name="permissions"
+          render={({ field }) => (
+            <PermissionCheckboxes
+              id="role-permissions"
+              value={field.value as Permission[]}
+              onChange={field.onChange}
+              held={held}
+              error={errors.permissions?.message}
+            />
+          )}
+        />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,129 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { PageHeader } from "@/components/layout/page-header";
+import { AdminTable, type AdminColumn } from "@/components/members/admin-table";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Menu, MenuItem } from "@/components/ui/menu";
+import type { Permission } from "@/lib/auth/permissions";
+import type { RoleUsage } from "@/lib/roles/rules";
+import { DeleteRoleDialog } from "./delete-role-dialog";
+import { PERMISSION_AREAS } from "./permission-checkboxes";
+import { RoleFormDialog } from "./role-form-dialog";
+
+export type RoleRow = {
+  id: string;
+  name: string;
+  description: string;
+  builtIn: string | null;
+  permissions: Permission[];
+  memberCount: number;
+  keyCount: number;
+  /** Custom roles only. */
+  usage: RoleUsage | null;
+  /** Whether the viewer may edit it: a custom role, roles:manage. */
+  editable: boolean;
+};
+
+type Open = { kind: "create" } | { kind: "edit"; role: RoleRow } | { kind: "delete"; role: RoleRow } | null;
+
+export function RolesView({
+  slug,
+  roles,
+  canManage,
+  held,
+}: {
+  slug: string;
+  roles: RoleRow[];
+  canManage: boolean;
+  held: Permission[];
+}) {
+  const [open, setOpen] = useState<Open>(null);
+  const columns = useMemo(() => roleColumns(setOpen), []);
+  const custom = roles.filter((r) => r.builtIn === null);
+  return (
+    <>
+      <PageHeader
+        title="Roles"
+        description="A role is a named set of permissions. Members and API keys hold one or more; several roles add up."
+        actions={canManage && <Button onClick={() => setOpen({ kind: "create" })}>Create role</Button>}
+      />
+      <AdminTable label="Roles" columns={columns} data={roles} getRowId={(r) => r.id} />
+      {custom.length === 0 && (
+        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
+          No custom roles yet.{canManage ? " Create one to grant exactly the permissions an integration or a person needs." : ""}
+        </p>
+      )}
+      {open?.kind === "create" && <RoleFormDialog slug={slug} held={held} onClose={() => setOpen(null)} />}
+      {open?.kind === "edit" && <RoleFormDialog slug={slug} held={held} role={open.role} onClose={() => setOpen(null)} />}
+      {open?.kind === "delete" && open.role.usage && (
+        <DeleteRoleDialog slug={slug} role={{ ...open.role, usage: open.role.usage }} onClose={() => setOpen(null)} />
+      )}
+    </>
+  );
+}
+
+function PermissionList({ permissions }: { permissions: Permission[] }) {
+  return (
+    <dl className="grid gap-x-3 gap-y-1 text-xs sm:grid-cols-[auto_1fr]">
+      {PERMISSION_AREAS.map((area) => {
+        const inArea = permissions.filter((p) => p.startsWith(area.prefix));
+        if (inArea.length === 0) return null;
+        return (
+          <div key={area.prefix} className="contents">
+            <dt className="text-zinc-600 dark:text-zinc-400">{area.label}</dt>
+            <dd className="flex flex-wrap gap-1">
+              {inArea.map((p) => (
+                <code key={p} className="rounded bg-zinc-100 px-1.5 py-0.5 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">
+                  {p}
+                </code>
+              ))}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+function roleColumns(setOpen: (open: Open) => void): AdminColumn<RoleRow>[] {
+  return [
+    {
+      id: "name",
+      header: "Role",
+      meta: { rowHeader: true, cellClassName: "min-w-48 max-w-72" },
+      cell: ({ row: { original: r } }) => (
+        <div>
+          <div className="flex flex-wrap items-center gap-1.5">
+            <span className="font-medium text-zinc-900 dark:text-zinc-100">{r.name}</span>
+            <Badge tone={r.builtIn ? "neutral" : "indigo"}>{r.builtIn ? "Built-in" : "Custom"}</Badge>
+          </div>
+          {r.description && <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">{r.description}</p>}
+        </div>
+      ),
+    },
+    {
+      id: "permissions",
+      header: "Permissions",
+      meta: { cellClassName: "min-w-64" },
+      cell: ({ row: { original: r } }) => <PermissionList permissions={r.permissions} />,
+    },
+    { id: "members", header: "Members", meta: { cellClassName: "tabular-nums" }, cell: ({ row: { original: r } }) => r.memberCount },
+    { id: "keys", header: "API keys", meta: { cellClassName: "tabular-nums" }, cell: ({ row: { original: r } }) => r.keyCount },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      meta: { headerClassName: "w-12", cellClassName: "text-right" },
+      cell: ({ row: { original: r } }) =>
+        r.editable ? (
+          <Menu label={`Actions for ${r.name}`} trigger={<span aria-hidden="true">⋯</span>}>
+            <MenuItem onSelect={() => setOpen({ kind: "edit", role: r })}>Edit</MenuItem>
+            <MenuItem destructive onSelect={() => setOpen({ kind: "delete", role: r })}>
+              Delete
+            </MenuItem>
+          </Menu>
+        ) : null,
+    },
+  ];
+}

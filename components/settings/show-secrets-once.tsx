@@ -1,0 +1,103 @@
+"use client";
+
+import { Switch } from "radix-ui";
+import { useState } from "react";
+import { toast } from "sonner";
+import { setShowSecretsOnceAction } from "@/app/w/[slug]/settings/actions";
+import { FormError, NETWORK_ERROR } from "@/components/members/form-bits";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Dialog } from "@/components/ui/dialog";
+
+/** The "Show secrets only once" switch; turning it on deletes stored secrets after a confirmation. */
+export function ShowSecretsOnce({ slug, enabled, canManage }: { slug: string; enabled: boolean; canManage: boolean }) {
+  const [confirming, setConfirming] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const save = async (next: boolean) => {
+    setPending(true);
+    setError(null);
+    try {
+      const result = await setShowSecretsOnceAction(slug, { enabled: next });
+      if (!result.ok) {
+        setError(result.error);
+        return false;
+      }
+      toast.success("Changes saved");
+      setConfirming(false);
+      return true;
+    } catch {
+      setError(NETWORK_ERROR);
+      return false;
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <div>
+      {!confirming && <FormError message={error} />}
+      <div className="flex items-start justify-between gap-4">
+        <div className="min-w-0">
+          <label htmlFor="show-secrets-once" className="text-sm font-medium">
+            Show secrets only once
+          </label>
+          <p id="show-secrets-once-help" className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            {enabled
+              ? "On: a new key's secret is shown once, at creation, and never stored. Nobody can reveal or copy it later."
+              : "Off: secrets are stored encrypted so a key's creator and members with api_keys:manage can reveal and copy them later."}
+          </p>
+        </div>
+        <Switch.Root
+          id="show-secrets-once"
+          checked={enabled}
+          disabled={!canManage || pending}
+          aria-describedby="show-secrets-once-help"
+          onCheckedChange={(next) => (next ? setConfirming(true) : void save(false))}
+          className={cn(
+            "relative mt-0.5 inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors disabled:cursor-not-allowed disabled:opacity-60",
+            enabled ? "bg-indigo-600 dark:bg-indigo-500" : "bg-zinc-300 dark:bg-zinc-700",
+          )}
+        >
+          <Switch.Thumb
+            className={cn(
+              "block h-5 w-5 rounded-full bg-white shadow transition-transform",
+              enabled ? "translate-x-5.5" : "translate-x-0.5",
+            )}
+          />
+        </Switch.Root>
+      </div>
+      {!canManage && <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">Changing it needs the workspace:manage permission.</p>}
+      <Dialog
+        open={confirming}
+        onOpenChange={(open) => {
+          if (!open) {
+            setConfirming(false);
+            setError(null);
+          }
+        }}
+        role="alertdialog"
+        title="Show secrets only once?"
+        description="This deletes the stored secrets of every API key in this workspace."
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
+            <Button variant="destructive" pending={pending} onClick={() => void save(true)}>
+              Delete stored secrets and turn on
+            </Button>
+          </>
+        }
+      >
+        <FormError message={error} />
+        <ul className="list-disc space-y-1 pl-5 text-sm">
+          <li>Nobody will be able to reveal or copy the secret of an existing key again. This cannot be undone.</li>
+          <li>The keys themselves keep working.</li>
+          <li>New keys show their secret once, at creation.</li>
+        </ul>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { createTestRole, createTestWorkspace, openTestDatabase } from "@/db/testing";
+import { apiKeyRoles, apiKeys } from "@/db/schema";
+import { listRoles } from "./queries";
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(() => handle.close());
+
+describe("listRoles", () => {
+  it("lists built-in roles in order then custom ones, with permissions and who holds them; the owner key only for the Owner", async () => {
+    const ws = await createTestWorkspace();
+    const owner = await ws.addMember(["owner"]);
+    await ws.addMember(["standard"]);
+    await ws.addMember(["standard"]);
+    await createTestRole(ws.id, "Auditor", ["audit:read", "workspace:read"]);
+    await handle.db.insert(apiKeys).values([
+      { id: "key_ownerkeyAAAAAAAA", workspaceId: ws.id, name: "Owner key", secretHash: `h1${ws.id}`, hint: "ak_…", isOwnerKey: true, createdByUserId: owner.userId },
+      { id: `key_std${ws.id.slice(0, 13).replace(/-/g, "x")}`, workspaceId: ws.id, name: "std", secretHash: `h2${ws.id}`, hint: "ak_…", createdByUserId: owner.userId },
+    ]);
+    await handle.db.insert(apiKeyRoles).values([
+      { apiKeyId: "key_ownerkeyAAAAAAAA", roleId: ws.roleIds.owner },
+      { apiKeyId: `key_std${ws.id.slice(0, 13).replace(/-/g, "x")}`, roleId: ws.roleIds.standard },
+    ]);
+
+    const roles = await listRoles(ws.id);
+    expect(roles.map((r) => r.name)).toEqual(["Owner", "Administrator", "Standard", "Read-only", "Auditor"]);
+    const byName = Object.fromEntries(roles.map((r) => [r.name, r]));
+    expect(byName.Owner).toMatchObject({ builtIn: "owner", memberCount: 1, keyCount: 0 });
+    expect(byName.Standard).toMatchObject({ memberCount: 2, keyCount: 1, permissions: ["workspace:read", "members:read", "api_keys:create", "api_keys:verify"] });
+    expect(byName.Auditor).toMatchObject({ builtIn: null, memberCount: 0, keyCount: 0, permissions: ["workspace:read", "audit:read"] });
+    expect(byName.Administrator!.permissions).not.toContain("roles:manage");
+
+    const forOwner = await listRoles(ws.id, { includeOwnerKey: true });
+    expect(forOwner.find((r) => r.builtIn === "owner")!.keyCount).toBe(1);
+  });
+});
