@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { rotateSharedSecretAction } from "@/app/w/[slug]/settings/shared-secret-actions";
+import { NETWORK_ERROR } from "@/components/members/form-bits";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { SharedSecretStatus } from "@/lib/signing/shared-secret";
@@ -34,7 +35,12 @@ export function RotateSharedSecretDialog({
     event.preventDefault();
     setPending(true);
     setError(null);
-    const result = await rotateSharedSecretAction(slug, { grace });
+    let result: Awaited<ReturnType<typeof rotateSharedSecretAction>>;
+    try {
+      result = await rotateSharedSecretAction(slug, { grace });
+    } catch {
+      result = { ok: false, code: "internal", error: NETWORK_ERROR };
+    }
     setPending(false);
     if (!result.ok) {
       setError(result.error);

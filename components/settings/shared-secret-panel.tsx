@@ -8,13 +8,27 @@ import {
   revealSharedSecretAction,
   setRequireSignedRequestsAction,
 } from "@/app/w/[slug]/settings/shared-secret-actions";
+import { NETWORK_ERROR } from "@/components/members/form-bits";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LocalTime } from "@/components/ui/local-time";
+import type { Result } from "@/lib/result";
 import type { SharedSecretStatus } from "@/lib/signing/shared-secret";
 import { RotateSharedSecretDialog } from "./rotate-shared-secret-dialog";
+import { SettingsSection } from "./settings-section";
 
 const muted = "text-sm text-zinc-600 dark:text-zinc-400";
+const term = "font-medium text-zinc-800 dark:text-zinc-200";
+
+/** A server action's result, or a failed one when the server could not be reached. */
+async function attempt<T>(action: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await action();
+  } catch {
+    return { ok: false, code: "internal", error: NETWORK_ERROR };
+  }
+}
 
 export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initialStatus: SharedSecretStatus }) {
   const [status, setStatus] = useState(initialStatus);
@@ -26,7 +40,7 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
 
   async function create() {
     setPending("create");
-    const result = await createSharedSecretAction(slug);
+    const result = await attempt(() => createSharedSecretAction(slug));
     setPending(null);
     if (!result.ok) return void toast.error(result.error);
     setStatus(result.data);
@@ -37,14 +51,14 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
   async function toggleReveal() {
     if (revealed) return setRevealed(null);
     setPending("reveal");
-    const result = await revealSharedSecretAction(slug, "reveal");
+    const result = await attempt(() => revealSharedSecretAction(slug, "reveal"));
     setPending(null);
     if (!result.ok) return void toast.error(result.error);
     setRevealed(result.data.secret);
   }
 
   async function copySecret() {
-    const result = await revealSharedSecretAction(slug, "copy");
+    const result = await attempt(() => revealSharedSecretAction(slug, "copy"));
     if (!result.ok) {
       toast.error(result.error);
       return null;
@@ -55,32 +69,25 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
   async function setRequired(enabled: boolean) {
     setPending("switch");
     setSwitchError(null);
-    const result = await setRequireSignedRequestsAction(slug, { enabled });
+    const result = await attempt(() => setRequireSignedRequestsAction(slug, { enabled }));
     setPending(null);
-    // Shown beside the switch (an alert), not as a toast: it explains what to do first.
+    // Shown beside the switch (an alert), not as a toast: it says what to do first.
     if (!result.ok) return setSwitchError(result.error);
     setStatus(result.data);
     toast.success(enabled ? "Signed requests are now required" : "Signed requests are no longer required");
   }
 
   return (
-    <section
-      aria-labelledby="shared-secret-heading"
-      className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-5 dark:border-zinc-800 dark:bg-zinc-900"
+    <SettingsSection
+      id="shared-secret"
+      title="API shared secret"
+      description="Integrations sign each Open API request with this secret (HMAC-SHA256 of the timestamp, method, path and body), so a stolen API key alone is not enough to call the API."
     >
-      <h2 id="shared-secret-heading" className="text-lg font-semibold">
-        API shared secret
-      </h2>
-      <p className={`mt-1 ${muted}`}>
-        Integrations sign each Open API request with this secret (HMAC-SHA256 of the timestamp, method, path and
-        body), so a stolen API key alone is not enough to call the API.
-      </p>
-
       {current ? (
         <>
-          <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
-            <dt className="font-medium text-zinc-800 dark:text-zinc-200">Secret</dt>
-            <dd className="min-w-0">
+          <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr] sm:gap-y-3">
+            <dt className={term}>Secret</dt>
+            <dd className="mb-2 min-w-0 sm:mb-0">
               <code
                 data-testid="shared-secret-value"
                 className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-sm break-all dark:bg-zinc-800"
@@ -88,13 +95,13 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
                 {revealed ?? current.hint}
               </code>
             </dd>
-            <dt className="font-medium text-zinc-800 dark:text-zinc-200">Created</dt>
-            <dd>
+            <dt className={term}>Created</dt>
+            <dd className="mb-2 sm:mb-0">
               <LocalTime iso={current.createdAt} />
             </dd>
             {previous && (
               <>
-                <dt className="font-medium text-zinc-800 dark:text-zinc-200">Previous secret</dt>
+                <dt className={term}>Previous secret</dt>
                 <dd data-testid="previous-shared-secret">
                   <code className="font-mono">{previous.hint}</code> still works until{" "}
                   <LocalTime iso={previous.validUntil} />
@@ -122,7 +129,7 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
           />
         </>
       ) : (
-        <div className="mt-4 flex flex-col items-start gap-3">
+        <div className="flex flex-col items-start gap-3">
           <p className={muted}>This workspace has no shared secret yet.</p>
           <Button pending={pending === "create"} onClick={create}>
             Create shared secret
@@ -132,7 +139,7 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
 
       <div className="mt-5 flex items-start justify-between gap-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <div className="min-w-0">
-          <p id="require-signed-label" className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
+          <p id="require-signed-label" className="text-sm font-medium">
             Require signed requests
           </p>
           <p id="require-signed-description" className={`mt-1 ${muted}`}>
@@ -141,7 +148,7 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
             {!current && " Create a shared secret first."}
           </p>
           {switchError && (
-            <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
+            <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
               {switchError}
             </p>
           )}
@@ -152,11 +159,19 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
           checked={status.requireSignedRequests}
           disabled={pending === "switch"}
           onCheckedChange={setRequired}
-          className="relative mt-0.5 inline-flex h-6 w-11 shrink-0 cursor-pointer items-center rounded-full bg-zinc-300 transition-colors disabled:cursor-wait disabled:opacity-60 data-[state=checked]:bg-indigo-600 dark:bg-zinc-700 dark:data-[state=checked]:bg-indigo-500"
+          className={cn(
+            "relative mt-0.5 inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors disabled:cursor-wait disabled:opacity-60",
+            status.requireSignedRequests ? "bg-indigo-600 dark:bg-indigo-500" : "bg-zinc-300 dark:bg-zinc-700",
+          )}
         >
-          <Switch.Thumb className="block h-5 w-5 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[22px]" />
+          <Switch.Thumb
+            className={cn(
+              "block h-5 w-5 rounded-full bg-white shadow transition-transform",
+              status.requireSignedRequests ? "translate-x-5.5" : "translate-x-0.5",
+            )}
+          />
         </Switch.Root>
       </div>
-    </section>
+    </SettingsSection>
   );
 }

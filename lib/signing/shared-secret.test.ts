@@ -164,6 +164,9 @@ describe("API shared secret", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.workspaceId, ws.id), eq(auditEvents.targetType, "workspace")))
       .orderBy(auditEvents.id);
-    expect(switches.map((e) => e.action)).toEqual(["workspace.signed_requests.enable", "workspace.signed_requests.disable"]);
+    expect(switches.map((e) => [e.action, e.details])).toEqual([
+      ["workspace.update_settings", { requireSignedRequests: { from: false, to: true } }],
+      ["workspace.update_settings", { requireSignedRequests: { from: true, to: false } }],
+    ]);
   });
 });

@@ -18,7 +18,7 @@ import { generateSharedSecret, sharedSecretHint } from "./format";
 
 /** Who manages the shared secret: a member (console) with their current permissions. */
 export type SigningActor = {
-  workspace: Pick<Workspace, "id">;
+  workspace: Pick<Workspace, "id" | "name">;
   userId: string;
   permissions: ReadonlySet<Permission>;
   name: string;
@@ -237,10 +237,11 @@ export async function setRequireSignedRequests(actor: SigningActor, input: unkno
       await recordAuditEvent(tx, {
         workspaceId: actor.workspace.id,
         actor: auditActor(actor),
-        action: enabled ? "workspace.signed_requests.enable" : "workspace.signed_requests.disable",
+        action: "workspace.update_settings",
         targetType: "workspace",
         targetId: actor.workspace.id,
-        details: { changes: { requireSignedRequests: { from: before?.on ?? false, to: enabled } } },
+        targetName: actor.workspace.name,
+        details: { requireSignedRequests: { from: before?.on ?? false, to: enabled } },
       });
     }
     return readStatus(tx, actor.workspace.id, now);
