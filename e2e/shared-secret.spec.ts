@@ -5,6 +5,7 @@ const SECRET = /^ss_[0-9A-Za-z]{43}$/;
 
 test.describe("API shared secret (Settings)", () => {
   test("the owner creates, reveals, copies and rotates it, and requires signed requests", async ({ as }) => {
+    test.setTimeout(120_000);
     const page = await as("owner");
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto("/w/acme/settings");
@@ -71,6 +72,13 @@ test.describe("API shared secret (Settings)", () => {
       await requireSigned.click();
       await expect(requireSigned).toHaveAttribute("aria-checked", "false");
     }
+
+    // Every step is in the audit log, never the secret.
+    await page.goto("/w/acme/audit-log");
+    for (const label of ["Shared secret created", "Shared secret revealed", "Shared secret copied", "Shared secret rotated"]) {
+      await expect(page.getByRole("row").filter({ hasText: label }).first()).toBeVisible();
+    }
+    expect(await page.content()).not.toContain(first.slice(3));
   });
 
   test("members without workspace:manage see nothing of it", async ({ as }) => {
@@ -79,7 +87,7 @@ test.describe("API shared secret (Settings)", () => {
       await page.goto("/w/acme/settings");
       await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
       await expect(page.getByText("API shared secret")).toHaveCount(0);
-      await expect(page.getByRole("switch")).toHaveCount(0);
+      await expect(page.getByRole("switch", { name: "Require signed requests" })).toHaveCount(0);
       expect(await page.content()).not.toMatch(/ss_[0-9A-Za-z]{4}/);
     }
   });
