@@ -6,7 +6,7 @@ import { prepareDatabase } from "@/db/prepare";
 import { ConfigError, getConfig } from "@/lib/config";
 import { log } from "@/lib/log";
 import { onShutdown, runShutdownHooks } from "@/lib/server/lifecycle";
-import { createOpenApiHandler } from "@/lib/openapi/server";
+import { startOpenApi } from "@/lib/openapi/runtime";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 
 const dev = process.argv.includes("--dev");
@@ -25,11 +25,12 @@ async function main() {
   const app = next({ dev, dir: process.cwd() });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
-  const openApi = await createOpenApiHandler();
+  // Registers its shutdown hook (flush "last used") before the database's, so it runs first.
+  const openApi = await startOpenApi(handle);
 
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith("/api/v1/") || req.url === "/api/v1") {
-      openApi(req, res);
+      openApi.handle(req, res);
       return;
     }
     // The console's audit events record the socket address; a client cannot set it.

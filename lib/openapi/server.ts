@@ -1,9 +1,64 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { getDb, type Executor } from "@/db/client";
+import { getConfig } from "@/lib/config";
+import { onKeyChange } from "@/lib/keys/invalidation";
+import { LastUsedRecorder, type LastUsedStats } from "@/lib/keys/last-used";
+import { KeyVerifier, type VerifierOptions, type VerifierStats } from "@/lib/keys/verify";
+import { buildOpenApiApp } from "./app";
+import type { AuthenticatorDeps } from "./authenticate";
+import { trustProxyFromEnv } from "./client-address";
+import { FailureThrottle, type ThrottleOptions } from "./failure-throttle";
+import { ROUTES } from "./routes";
 
-/** The Open API fast path (issue #5 fills it in). */
-export async function createOpenApiHandler(): Promise<(req: IncomingMessage, res: ServerResponse) => void> {
-  return (_req, res) => {
-    res.writeHead(404, { "content-type": "application/json" });
-    res.end(JSON.stringify({ error: { code: "not_found", message: "No such endpoint." } }));
+export type OpenApiOptions = {
+  db?: () => Executor;
+  /** "Last used" flush interval; default LAST_USED_FLUSH_MS. */
+  lastUsedFlushMs?: number;
+  trustProxy?: boolean;
+  throttle?: ThrottleOptions;
+  cache?: Omit<VerifierOptions, "db">;
+};
+
+export type OpenApiStats = { verifier: VerifierStats; lastUsed: LastUsedStats; cachedKeys: number };
+
+export type OpenApiHandler = {
+  /** Answers one /api/v1/* request. */
+  handle: (req: IncomingMessage, res: ServerResponse) => void;
+  services: AuthenticatorDeps;
+  stats: () => OpenApiStats;
+  /** Forgets every verified key (e.g. after notifications from other instances may have been lost). */
+  clearCache: () => void;
+  /** Writes pending "last used" now. */
+  flush: () => Promise<void>;
+  /** Stops following key changes and writes pending "last used". */
+  close: () => Promise<void>;
+};
+
+/** The Open API fast path: verified-key cache, "last used" coalescing and failure throttling around the routes. */
+export async function createOpenApiHandler(options: OpenApiOptions = {}): Promise<OpenApiHandler> {
+  const db = options.db ?? (() => getDb());
+  const verifier = new KeyVerifier({ db, ...options.cache });
+  const lastUsed = new LastUsedRecorder({ db, flushMs: options.lastUsedFlushMs ?? getConfig().lastUsedFlushMs });
+  const services: AuthenticatorDeps = {
+    verifier,
+    lastUsed,
+    throttle: new FailureThrottle(options.throttle),
+    trustProxy: options.trustProxy ?? trustProxyFromEnv(),
+  };
+  const app = await buildOpenApiApp(ROUTES, services);
+  const stopFollowing = onKeyChange((change) => verifier.invalidate(change));
+  lastUsed.start();
+
+  return {
+    handle: (req, res) => app.routing(req, res),
+    services,
+    stats: () => ({ verifier: { ...verifier.stats }, lastUsed: { ...lastUsed.stats }, cachedKeys: verifier.cachedKeys }),
+    clearCache: () => verifier.clear(),
+    flush: () => lastUsed.flush(),
+    close: async () => {
+      stopFollowing();
+      await lastUsed.close();
+      await app.close();
+    },
   };
 }

@@ -1,0 +1,139 @@
+import type { Executor } from "@/db/client";
+import type { Permission } from "@/lib/auth/permissions";
+import { effectivePermissions } from "./effective";
+import type { KeyChange } from "./invalidation";
+import { BoundedLru } from "./lru";
+import { loadKeyRecord, type KeyRecord } from "./verify-query";
+
+/** Why a known key is refused (an unknown one is simply `invalid_api_key`). */
+export type KeyRefusal = "invalid_api_key" | "expired_api_key" | "inactive_api_key" | "plan_required";
+
+/** A key as verification knows it: its record and its effective permissions, as of `loadedAt`. */
+export type VerifiedKey = KeyRecord & {
+  permissions: Permission[];
+  permissionSet: ReadonlySet<Permission>;
+};
+
+export type VerifierOptions = {
+  db: () => Executor;
+  /** Verified keys kept in memory (least recently used go first). */
+  capacity?: number;
+  /** A safety net for a missed notification: a cached key is re-read after this long. */
+  maxAgeMs?: number;
+  /** How long "no such key" is remembered, so one unknown secret hammered repeatedly costs one query. */
+  negativeTtlMs?: number;
+  negativeCapacity?: number;
+};
+
+export type VerifierStats = {
+  /** Database queries made to look keys up. */
+  queries: number;
+  hits: number;
+  negativeHits: number;
+  invalidations: number;
+};
+
+/** Whether a verified key may be used right now. Expiry is read against the clock on every call. */
+export function refusalOf(key: VerifiedKey, now: number = Date.now()): KeyRefusal | null {
+  if (key.expiresAt !== null && key.expiresAt <= now) return "expired_api_key";
+  if (key.creatorPermissions === null) return "inactive_api_key";
+  if (key.workspace.plan === "free") return "plan_required";
+  return null;
+}
+
+function toVerifiedKey(record: KeyRecord): VerifiedKey {
+  const permissions = effectivePermissions(record.rolePermissions, record.creatorPermissions, record.isOwnerKey);
+  return { ...record, permissions, permissionSet: new Set(permissions) };
+}
+
+/**
+ * Looks keys up by secret hash through a bounded in-process cache: a repeat request makes no
+ * database query, a miss makes exactly one (concurrent misses of one hash share it).
+ * `invalidate` drops what a change may have altered; a look-up that was in flight while a
+ * change arrived answers its own request but is not cached, so stale data never outlives the
+ * change.
+ */
+export class KeyVerifier {
+  readonly stats: VerifierStats = { queries: 0, hits: 0, negativeHits: 0, invalidations: 0 };
+  private readonly known: BoundedLru<string, VerifiedKey>;
+  private readonly unknown: BoundedLru<string, true>;
+  private readonly inFlight = new Map<string, Promise<VerifiedKey | null>>();
+  private generation = 0;
+
+  constructor(private readonly options: VerifierOptions) {
+    this.known = new BoundedLru(options.capacity ?? 20_000, options.maxAgeMs ?? 5 * 60_000);
+    this.unknown = new BoundedLru(options.negativeCapacity ?? 10_000, options.negativeTtlMs ?? 10_000);
+  }
+
+  get cachedKeys(): number {
+    return this.known.size;
+  }
+
+  /** The cached answer without any database work: a key, null (known unknown), or undefined (not cached). */
+  peek(secretHash: string, now: number = Date.now()): VerifiedKey | null | undefined {
+    const key = this.known.get(secretHash, now);
+    if (key) return key;
+    if (this.unknown.get(secretHash, now)) return null;
+    return undefined;
+  }
+
+  /** `peek`, counted as a hit when cached. */
+  get(secretHash: string, now: number = Date.now()): VerifiedKey | null | undefined {
+    const cached = this.peek(secretHash, now);
+    if (cached) this.stats.hits++;
+    else if (cached === null) this.stats.negativeHits++;
+    return cached;
+  }
+
+  /** The key with this secret hash, or null when there is none. */
+  async lookup(secretHash: string, now: number = Date.now()): Promise<VerifiedKey | null> {
+    const cached = this.get(secretHash, now);
+    if (cached !== undefined) return cached;
+    const pending = this.inFlight.get(secretHash);
+    if (pending) return pending;
+    const load = this.load(secretHash);
+    this.inFlight.set(secretHash, load);
+    try {
+      return await load;
+    } finally {
+      if (this.inFlight.get(secretHash) === load) this.inFlight.delete(secretHash);
+    }
+  }
+
+  private async load(secretHash: string): Promise<VerifiedKey | null> {
+    const generation = this.generation;
+    this.stats.queries++;
+    const record = await loadKeyRecord(this.options.db(), secretHash);
+    const key = record ? toVerifiedKey(record) : null;
+    if (generation === this.generation) {
+      const now = Date.now();
+      if (key) this.known.set(secretHash, key, now);
+      else this.unknown.set(secretHash, true, now);
+    }
+    return key;
+  }
+
+  /** Forgets what `change` may have altered: one key, one creator's keys, or a whole workspace. */
+  invalidate(change: KeyChange): void {
+    this.generation++;
+    this.stats.invalidations++;
+    this.inFlight.clear();
+    // A new key's secret may have been presented (and remembered as unknown) before it existed.
+    this.unknown.clear();
+    const { workspaceId, keyId, userId } = change;
+    this.known.deleteWhere((key) => {
+      if (keyId && key.keyId === keyId) return true;
+      if (key.workspace.id !== workspaceId) return false;
+      if (userId) return key.createdByUserId === userId;
+      return !keyId;
+    });
+  }
+
+  /** Forgets everything, e.g. when notifications from other instances may have been missed. */
+  clear(): void {
+    this.generation++;
+    this.inFlight.clear();
+    this.known.clear();
+    this.unknown.clear();
+  }
+}

@@ -1,0 +1,102 @@
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import type { Permission } from "@/lib/auth/permissions";
+import type { LastUsedRecorder } from "@/lib/keys/last-used";
+import { hashSecret, isWellFormedSecret } from "@/lib/keys/secret";
+import type { KeyActor } from "@/lib/keys/types";
+import { refusalOf, type KeyVerifier, type VerifiedKey } from "@/lib/keys/verify";
+import { clientAddress } from "./client-address";
+import { AUTH_MESSAGES, apiError, forbidden, type ApiResponse } from "./errors";
+import type { FailureThrottle } from "./failure-throttle";
+
+/** A request whose key was verified: the key, the caller's address, and the actor the key rules see. */
+export type ApiCaller = { key: VerifiedKey; ip: string; readonly actor: KeyActor };
+
+/** The secret from X-Api-Key, DF-API-KEY or Authorization: Bearer, in that order; null when none is sent. */
+export function presentedSecret(headers: IncomingHttpHeaders): string | null {
+  const direct = headers["x-api-key"] ?? headers["df-api-key"];
+  if (typeof direct === "string" && direct.trim()) return direct.trim();
+  const authorization = headers.authorization;
+  if (typeof authorization === "string") {
+    const match = /^Bearer[ \t]+(\S.*)$/i.exec(authorization.trim());
+    if (match?.[1]) return match[1].trim();
+  }
+  return null;
+}
+
+export function actorOf(key: VerifiedKey, ip: string): KeyActor {
+  return {
+    workspace: key.workspace,
+    userId: key.createdByUserId,
+    permissions: key.permissionSet,
+    isOwner: key.isOwnerKey,
+    name: `API key ${key.name}`,
+    keyId: key.keyId,
+    ip,
+  };
+}
+
+export type AuthenticatorDeps = {
+  verifier: KeyVerifier;
+  throttle: FailureThrottle;
+  lastUsed: LastUsedRecorder;
+  trustProxy: boolean;
+};
+
+export type AuthOutcome = ApiCaller | ApiResponse;
+
+/**
+ * SPEC §5. Malformed secrets (format, checksum) are refused before any database work; every
+ * other refusal comes from the hash look-up. Failed attempts spend the address's throttle;
+ * once it is empty, only keys already verified by this instance get through (so a throttled
+ * address learns nothing from further guesses), everything else gets 429.
+ *
+ * Answers synchronously when the cache knows the key (the hot path), with a promise on a miss.
+ */
+export function authenticate(req: IncomingMessage, deps: AuthenticatorDeps): AuthOutcome | Promise<AuthOutcome> {
+  const secret = presentedSecret(req.headers);
+  if (secret === null) return apiError(401, "missing_api_key", AUTH_MESSAGES.missing_api_key);
+  const ip = clientAddress(req, deps.trustProxy);
+  const now = Date.now();
+  const wait = deps.throttle.retryAfter(ip, now);
+  if (!isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
+  const hash = hashSecret(secret);
+  const cached = deps.verifier.get(hash, now);
+  if (cached !== undefined || wait > 0) return decide(cached ?? null, ip, now, wait, deps);
+  return deps.verifier.lookup(hash, now).then((key) => decide(key, ip, now, wait, deps));
+}
+
+function decide(key: VerifiedKey | null, ip: string, now: number, wait: number, deps: AuthenticatorDeps): AuthOutcome {
+  const refusal = key ? refusalOf(key, now) : "invalid_api_key";
+  if (key && refusal === null) {
+    deps.lastUsed.record(key.keyId, now, ip);
+    return {
+      key,
+      ip,
+      get actor() {
+        return actorOf(key, ip);
+      },
+    };
+  }
+  if (refusal === "plan_required") return apiError(402, "plan_required", AUTH_MESSAGES.plan_required);
+  if (wait > 0) {
+    return apiError(
+      429,
+      "rate_limited",
+      `Too many failed authentication attempts from this address. Retry in ${wait} s.`,
+      {},
+      { "retry-after": String(wait) },
+    );
+  }
+  deps.throttle.recordFailure(ip, now);
+  const code = refusal ?? "invalid_api_key";
+  return apiError(401, code, AUTH_MESSAGES[code]);
+}
+
+export function isCaller(value: AuthOutcome): value is ApiCaller {
+  return "key" in value;
+}
+
+/** 403 unless the key holds one of `anyOf`. */
+export function requirePermission(caller: ApiCaller, anyOf: readonly Permission[]): ApiResponse | null {
+  return anyOf.some((p) => caller.key.permissionSet.has(p)) ? null : forbidden(anyOf);
+}

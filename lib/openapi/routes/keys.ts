@@ -1,0 +1,96 @@
+import { createApiKey, deleteApiKey, getApiKey, listApiKeys, modifyApiKey } from "@/lib/keys/rules";
+import type { Result } from "@/lib/result";
+import { createApiKeySchema, listApiKeysSchema, modifyApiKeySchema } from "@/lib/validations/api-keys";
+import { apiError, type ApiResponse } from "../errors";
+import { defineRoute, respond } from "../route";
+import {
+  apiKeyDetailsSchema,
+  apiKeyPageSchema,
+  apiKeySchema,
+  createdApiKeySchema,
+  deletedApiKeySchema,
+  errorSchema,
+} from "../schemas";
+
+const KEY_ID = { keyId: "The key's id, e.g. key_0123456789abcdef" };
+const SEE = ["api_keys:read", "api_keys:create", "api_keys:manage"] as const;
+const CHANGE = ["api_keys:create", "api_keys:manage"] as const;
+const notFound = { description: "No such key (or not visible to this key)", schema: errorSchema };
+const conflict = { description: "Name taken, owner key exists, or the limit of 10 keys per member reached", schema: errorSchema };
+
+/** Changing a visible key one may not change means someone else's key: that needs api_keys:manage. */
+function respondToChange<T>(result: Result<T>, shape?: (data: T) => unknown): ApiResponse {
+  if (!result.ok && result.code === "forbidden" && !result.fieldErrors) {
+    return apiError(403, "forbidden", `${result.error}: this API key lacks the permission "api_keys:manage".`, {
+      permission: "api_keys:manage",
+    });
+  }
+  return respond(result, 200, shape);
+}
+
+export const keyRoutes = [
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/keys",
+    operationId: "listKeys",
+    summary: "List keys",
+    description:
+      "Every non-owner key of the workspace with api_keys:read, else the keys created by this key's creator. " +
+      "`q` searches names (substring first, then typo-tolerant). Pages of `limit`, continued with `cursor`.",
+    tag: "Keys",
+    permissions: SEE,
+    query: listApiKeysSchema,
+    responses: { 200: { description: "A page of keys", schema: apiKeyPageSchema } },
+    handle: async ({ caller, query }) => respond(await listApiKeys(caller.actor, query)),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/keys",
+    operationId: "createKey",
+    summary: "Create a key",
+    description: "Same rules as the console: roles only within this key's permissions, at most 10 keys per member. The answer holds the secret, once.",
+    tag: "Keys",
+    permissions: CHANGE,
+    body: createApiKeySchema,
+    responses: { 201: { description: "Created", schema: createdApiKeySchema }, 409: conflict },
+    handle: async ({ caller, rawBody }) => respond(await createApiKey(caller.actor, rawBody), 201),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/keys/{keyId}",
+    operationId: "getKey",
+    summary: "Get a key",
+    tag: "Keys",
+    permissions: SEE,
+    pathParams: KEY_ID,
+    responses: { 200: { description: "The key", schema: apiKeyDetailsSchema }, 404: notFound },
+    handle: async ({ caller, params }) => respond(await getApiKey(caller.actor, params.keyId ?? "")),
+  }),
+  defineRoute({
+    method: "PATCH",
+    path: "/api/v1/keys/{keyId}",
+    operationId: "modifyKey",
+    summary: "Modify a key",
+    description: "Own keys with api_keys:create, others' with api_keys:manage. Send only the fields to change.",
+    tag: "Keys",
+    permissions: CHANGE,
+    pathParams: KEY_ID,
+    body: modifyApiKeySchema,
+    responses: { 200: { description: "The modified key", schema: apiKeySchema }, 404: notFound, 409: conflict },
+    handle: async ({ caller, params, rawBody }) =>
+      respondToChange(await modifyApiKey(caller.actor, params.keyId ?? "", rawBody)),
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/api/v1/keys/{keyId}",
+    operationId: "deleteKey",
+    summary: "Delete a key",
+    description: "Refused by the API at once, on every instance.",
+    tag: "Keys",
+    permissions: CHANGE,
+    pathParams: KEY_ID,
+    responses: { 200: { description: "Deleted", schema: deletedApiKeySchema }, 404: notFound },
+    handle: async ({ caller, params }) =>
+      respondToChange(await deleteApiKey(caller.actor, params.keyId ?? ""), (d) => ({ ...d, deleted: true })),
+  }),
+];

@@ -1,0 +1,33 @@
+import type { VerifiedKey } from "@/lib/keys/verify";
+import { defineRoute } from "../route";
+import { meSchema, workspaceSummarySchema } from "../schemas";
+import type { z } from "zod";
+
+export const workspaceSummary = (key: VerifiedKey): z.output<typeof workspaceSummarySchema> => ({
+  id: key.workspace.id,
+  slug: key.workspace.slug,
+  name: key.workspace.name,
+  plan: key.workspace.plan,
+});
+
+export const meRoute = defineRoute({
+  method: "GET",
+  path: "/api/v1/me",
+  operationId: "getMe",
+  summary: "The calling key",
+  description: "The key that authenticated this request: its id, name, workspace, effective permissions and expiry.",
+  tag: "Keys",
+  permissions: [],
+  responses: { 200: { description: "The calling key", schema: meSchema } },
+  handle: ({ caller: { key } }) => ({
+    status: 200,
+    body: {
+      id: key.keyId,
+      name: key.name,
+      isOwnerKey: key.isOwnerKey,
+      workspace: workspaceSummary(key),
+      permissions: key.permissions,
+      expiresAt: key.expiresAt === null ? null : new Date(key.expiresAt).toISOString(),
+    } satisfies z.output<typeof meSchema>,
+  }),
+});

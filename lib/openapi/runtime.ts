@@ -1,0 +1,32 @@
+import { writeFileSync } from "node:fs";
+import type { DatabaseHandle } from "@/db/client";
+import { log } from "@/lib/log";
+import { onShutdown } from "@/lib/server/lifecycle";
+import { listenForKeyChanges } from "./key-change-listener";
+import { createOpenApiHandler, type OpenApiHandler } from "./server";
+
+/**
+ * The Open API as a running process needs it: the handler, LISTEN for other instances' key
+ * changes, and a shutdown hook that writes pending "last used" before the database closes
+ * (register this before the database's own hook).
+ *
+ * KEYWARD_VERIFY_STATS_FILE (benchmarks only): on SIGUSR2 and at shutdown the verification
+ * counters (database look-ups, "last used" writes) are written to that file. Nothing is served.
+ */
+export async function startOpenApi(handle: DatabaseHandle): Promise<OpenApiHandler> {
+  const openApi = await createOpenApiHandler();
+  const stopListening = await listenForKeyChanges(handle, () => openApi.clearCache());
+
+  const statsFile = process.env.KEYWARD_VERIFY_STATS_FILE;
+  const writeStats = () => {
+    if (statsFile) writeFileSync(statsFile, JSON.stringify({ at: Date.now(), ...openApi.stats() }));
+  };
+  if (statsFile) process.on("SIGUSR2", writeStats);
+
+  onShutdown("open api", async () => {
+    await stopListening().catch((err: unknown) => log("warn", "unlisten failed", { err }));
+    await openApi.close();
+    writeStats();
+  });
+  return openApi;
+}
