@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "shared_secret.create": "Shared secret created",
   "shared_secret.rotate": "Shared secret rotated",
   "shared_secret.reveal": "Shared secret revealed",
+  "shared_secret.copy": "Shared secret copied",
 };
 
 export function actionLabel(action: string): string {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Forbidden } from "@/components/layout/forbidden";
 import { PageHeader } from "@/components/layout/page-header";
 import { SettingsSection } from "@/components/settings/settings-section";
+import { SharedSecretSection } from "@/components/settings/shared-secret-section";
 import { ShowSecretsOnce } from "@/components/settings/show-secrets-once";
 import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
 import { Badge } from "@/components/ui/badge";
@@ -39,7 +40,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         <SettingsSection id="key-secrets" title="API key secrets" description="How the secrets of this workspace's API keys are kept.">
           <ShowSecretsOnce slug={workspace.slug} enabled={workspace.showSecretsOnce} canManage={canManage} />
         </SettingsSection>
-        {/* API shared secret (SPEC §5.1) goes here as its own <SettingsSection id="shared-secret" …>: not part of this page yet. */}
+        <SharedSecretSection slug={workspace.slug} />
       </div>
     </>
   );
