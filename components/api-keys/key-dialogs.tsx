@@ -1,11 +1,17 @@
 "use client";
 
-import { createContext, use, useCallback, useMemo, useRef, useState } from "react";
+import dynamic from "next/dynamic";
+import { createContext, use, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ApiKeyView, CreateKeyOptions } from "@/lib/keys/types";
-import { CreateKeyDialog } from "./create-key-dialog";
 import { DeleteKeyDialog } from "./delete-key-dialog";
 import { KEY_SEARCH_INPUT_ID } from "./key-search";
-import { ModifyKeyDialog } from "./modify-key-dialog";
+
+// The forms (react-hook-form, zod and the shared schemas) are not needed to show the list: they
+// load once the page is idle, or on the first click if that comes sooner.
+const loadCreateDialog = () => import("./create-key-dialog");
+const loadModifyDialog = () => import("./modify-key-dialog");
+const CreateKeyDialog = dynamic(() => loadCreateDialog().then((m) => m.CreateKeyDialog), { ssr: false });
+const ModifyKeyDialog = dynamic(() => loadModifyDialog().then((m) => m.ModifyKeyDialog), { ssr: false });
 
 type DialogRequest = { kind: "create" } | { kind: "modify"; key: ApiKeyView } | { kind: "delete"; key: ApiKeyView };
 type OpenDialog = DialogRequest & { instance: number };
@@ -45,6 +51,15 @@ export function KeyDialogsProvider({
   children: React.ReactNode;
 }) {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  useEffect(() => {
+    const preload = () => void Promise.all([loadCreateDialog(), loadModifyDialog()]);
+    if ("requestIdleCallback" in window) {
+      const id = window.requestIdleCallback(preload, { timeout: 3000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(preload, 1000);
+    return () => clearTimeout(id);
+  }, []);
   const [open, setOpen] = useState(false);
   const counter = useRef(0);
   const returnFocus = useRef<HTMLElement | null>(null);

@@ -1,0 +1,197 @@
+/**
+ * The API keys list at 100 and at 100,000 keys: server time of `listApiKeys` (what the list
+ * page awaits) for the first page, the next page, "Created by: Me" and searches, each on a
+ * fresh embedded database; and the list and details routes' first-load JavaScript from the
+ * production build in `.next`. Prints a table; not a test. Run alone with
+ * `npx tsx e2e/bench/list.ts`, or as part of `npm run bench`.
+ *
+ * BENCH_LIST_RUNS: timed runs per measurement (median reported; default 15).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { and, eq, sql } from "drizzle-orm";
+import { migrateDatabase, openPglite, setDatabaseHandle } from "@/db/client";
+import { roles, users, workspaces } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { loadMembershipBySlug } from "@/lib/auth/membership";
+import { actorFromMembership } from "@/lib/keys/actor";
+import { listApiKeys } from "@/lib/keys/rules";
+
+const RUNS = Number(process.env.BENCH_LIST_RUNS ?? 15);
+const WARMUP = 3;
+/** A measurement stops early after this long (slow cases at 100,000 keys). */
+const BUDGET_MS = 20_000;
+const SIZES = [100, 100_000];
+const ROOT = process.cwd();
+
+type Timing = { name: string; median: number; p90: number; runs: number; note: string };
+
+async function time(name: string, run: () => Promise<string>): Promise<Timing> {
+  let note = "";
+  for (let i = 0; i < WARMUP; i++) note = await run();
+  const samples: number[] = [];
+  const started = performance.now();
+  while (samples.length < RUNS && (samples.length < 3 || performance.now() - started < BUDGET_MS)) {
+    const t = performance.now();
+    note = await run();
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { name, median: at(0.5), p90: at(0.9), runs: samples.length, note };
+}
+
+/** A fresh embedded database with the demo data plus `count` keys in Acme, inserted in one statement. */
+async function seededDatabase(dir: string, count: number) {
+  const handle = openPglite(path.join(dir, "pgdata"));
+  await migrateDatabase(handle);
+  await seedDemoData(handle.db);
+  setDatabaseHandle(handle);
+  const db = handle.db;
+  const [acme] = await db.select().from(workspaces).where(eq(workspaces.slug, "acme"));
+  const [admin] = await db.select().from(users).where(eq(users.email, "admin@acme.test"));
+  const [member] = await db.select().from(users).where(eq(users.email, "member@acme.test"));
+  const [readOnly] = await db
+    .select({ id: roles.id })
+    .from(roles)
+    .where(and(eq(roles.workspaceId, acme!.id), eq(roles.builtIn, "read_only")));
+
+  const started = performance.now();
+  // Names like "deploy_3fa9c1d2_42": eight common words, so a word search matches an eighth of them.
+  await db.execute(sql`
+    insert into api_keys (id, workspace_id, name, description, secret_hash, secret_ciphertext, hint,
+                          created_by_user_id, created_at, updated_at, last_used_at)
+    select 'key_' || lpad(g::text, 16, '0'),
+           ${acme!.id}::uuid,
+           (array['billing','reports','deploy','analytics','sync','backup','ci','export'])[1 + g % 8]
+             || '_' || substr(md5(g::text), 1, 8) || '_' || g,
+           '',
+           md5('bench-a' || g) || md5('bench-b' || g),
+           null,
+           'ak_' || substr(md5('hint' || g), 1, 4) || '…' || substr(md5('hint' || g), 5, 4),
+           case when g % 2 = 0 then ${admin!.id}::uuid else ${member!.id}::uuid end,
+           now() - make_interval(secs => g * 30),
+           now() - make_interval(secs => g * 30),
+           case when g % 3 = 0 then null else now() - make_interval(secs => g) end
+    from generate_series(1, ${count}) g`);
+  await db.execute(sql`
+    insert into api_key_roles (api_key_id, role_id)
+    select 'key_' || lpad(g::text, 16, '0'), ${readOnly!.id}::uuid from generate_series(1, ${count}) g`);
+  await db.execute(sql`analyze`);
+  const seedMs = performance.now() - started;
+  return { handle, adminId: admin!.id, seedMs };
+}
+
+async function measureSize(count: number): Promise<{ rows: Timing[]; seedMs: number }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "keyward-bench-list-"));
+  process.env.DATA_DIR ??= dir;
+  const { handle, adminId, seedMs } = await seededDatabase(dir, count);
+  try {
+    const membership = await loadMembershipBySlug(adminId, "acme");
+    const actor = actorFromMembership(membership!, { name: "Adam Admin", email: "admin@acme.test" });
+    const list = async (input: Record<string, unknown>) => {
+      const result = await listApiKeys(actor, input);
+      if (!result.ok) throw new Error(`listApiKeys failed: ${result.error}`);
+      return result.data;
+    };
+    const describe = (page: Awaited<ReturnType<typeof list>>) =>
+      `${page.items.length} rows of ${page.total.toLocaleString("en-US")}${page.items[0] ? `, first ${page.items[0].name}` : ""}`;
+    const second = (await list({})).nextCursor;
+
+    const label = (s: string) => `${count.toLocaleString("en-US")} keys: ${s}`;
+    const rows = [
+      await time(label("first page"), async () => describe(await list({}))),
+      ...(second ? [await time(label("second page (cursor)"), async () => describe(await list({ cursor: second })))] : []),
+      await time(label("Created by: Me, first page"), async () => describe(await list({ createdBy: "me" }))),
+      await time(label('search "deploy" (substring)'), async () => describe(await list({ q: "deploy" }))),
+      await time(label('search "prodrep" (typo)'), async () => describe(await list({ q: "prodrep" }))),
+      await time(label('search "zzqx" (no match)'), async () => describe(await list({ q: "zzqx" }))),
+    ];
+    return { rows, seedMs };
+  } finally {
+    setDatabaseHandle(undefined);
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type BundleSize = { route: string; files: number; raw: number; gzip: number };
+
+/** First-load JS of an app route: the root main files plus every chunk its segments load. */
+function firstLoadJs(route: string, manifestPath: string): BundleSize | null {
+  const next = path.join(ROOT, ".next");
+  const file = path.join(next, "server/app", manifestPath, "page_client-reference-manifest.js");
+  if (!existsSync(file)) return null;
+  const build = JSON.parse(readFileSync(path.join(next, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const sandbox: { self?: unknown; __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> } = {};
+  sandbox.self = sandbox;
+  new Function("self", "globalThis", readFileSync(file, "utf8"))(sandbox, sandbox);
+  const manifest = Object.values(sandbox.__RSC_MANIFEST ?? {})[0];
+  if (!manifest) return null;
+  const chunks = new Set(build.rootMainFiles);
+  for (const [entry, files] of Object.entries(manifest.entryJSFiles)) {
+    // Error and not-found boundaries load only when shown.
+    if (/not-found|global-error|\/error$/.test(entry)) continue;
+    for (const f of files) chunks.add(f);
+  }
+  let raw = 0;
+  let gzip = 0;
+  for (const chunk of chunks) {
+    const body = readFileSync(path.join(next, chunk));
+    raw += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  return { route, files: chunks.size, raw, gzip };
+}
+
+const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+
+export async function benchList(): Promise<void> {
+  process.env.KEY_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
+  process.env.AUTH_SECRET ??= "bench-list";
+  console.log("\nAPI keys list: server time of listApiKeys (embedded PGlite, one process)");
+  const results: Timing[] = [];
+  const seeds: string[] = [];
+  for (const size of SIZES) {
+    const { rows, seedMs } = await measureSize(size);
+    results.push(...rows);
+    seeds.push(`${size.toLocaleString("en-US")} keys seeded in ${(seedMs / 1000).toFixed(1)} s (one INSERT … SELECT generate_series)`);
+  }
+  const width = Math.max(...results.map((r) => r.name.length));
+  console.log(`\n${"measurement".padEnd(width)} | ${"median ms".padStart(9)} | ${"p90 ms".padStart(7)} | ${"runs".padStart(4)} | result`);
+  console.log(`${"-".repeat(width)}-|-${"-".repeat(9)}-|-${"-".repeat(7)}-|-${"-".repeat(4)}-|-------`);
+  for (const r of results) {
+    console.log(`${r.name.padEnd(width)} | ${ms(r.median).padStart(9)} | ${ms(r.p90).padStart(7)} | ${String(r.runs).padStart(4)} | ${r.note}`);
+  }
+  console.log("");
+  for (const line of seeds) console.log(line);
+
+  const sizes = [
+    firstLoadJs("/w/[slug]/api-keys", "w/[slug]/api-keys/(list)"),
+    firstLoadJs("/w/[slug]/api-keys/[keyId]", "w/[slug]/api-keys/[keyId]"),
+  ].filter((s): s is BundleSize => s !== null);
+  if (sizes.length === 0) {
+    console.log("First-load JS: no production build in .next (run `npx next build`).\n");
+    return;
+  }
+  console.log(`\n${"route".padEnd(28)} | ${"first-load JS".padStart(13)} | ${"gzip".padStart(9)} | chunks`);
+  console.log(`${"-".repeat(28)}-|-${"-".repeat(13)}-|-${"-".repeat(9)}-|-------`);
+  for (const s of sizes) {
+    console.log(`${s.route.padEnd(28)} | ${kb(s.raw).padStart(13)} | ${kb(s.gzip).padStart(9)} | ${s.files}`);
+  }
+  console.log("");
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  benchList().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
