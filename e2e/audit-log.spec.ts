@@ -2,11 +2,11 @@ import { readFile } from "node:fs/promises";
 import { uniqueSuffix } from "./support/admin";
 import { expect, expectNoSeriousA11yViolations, screenshotBoth, test } from "./support/fixtures";
 
-test.describe.configure({ mode: "serial" });
+// Generous: these flows take many steps, and the e2e machine is shared.
+test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 test.describe("Audit log page", () => {
   test("shows the events of a role created, edited and deleted in the console, filterable and exportable", async ({ as }) => {
-    test.setTimeout(90_000);
     const page = await as("owner");
     const name = `=HYPERLINK("x") ${uniqueSuffix()}`;
     await page.goto("/w/acme/roles");

@@ -3,7 +3,8 @@ import { expect, expectNoSeriousA11yViolations, screenshotBoth, test } from "./s
 import { USERS } from "./support/users";
 
 // These tests add, change and remove members they create themselves; the demo members stay as seeded.
-test.describe.configure({ mode: "serial" });
+// Generous: these flows take many steps, and the e2e machine is shared.
+test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 test.describe("Members page", () => {
   test("lists Acme's members with their roles, the Owner first", async ({ as }) => {

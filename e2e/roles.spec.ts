@@ -1,7 +1,8 @@
 import { addNewMember, memberRow, uniqueSuffix } from "./support/admin";
 import { expect, expectNoSeriousA11yViolations, screenshotBoth, test } from "./support/fixtures";
 
-test.describe.configure({ mode: "serial" });
+// Generous: these flows take many steps, and the e2e machine is shared.
+test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 const roleRow = (page: import("@playwright/test").Page, name: string) =>
   page.getByRole("table", { name: "Roles" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
@@ -24,7 +25,6 @@ test.describe("Roles page", () => {
   });
 
   test("the Owner creates, edits and deletes a custom role; a role in use says by whom", async ({ as }) => {
-    test.setTimeout(90_000);
     const page = await as("owner");
     const name = `Auditors ${uniqueSuffix()}`;
     await page.goto("/w/acme/roles");

@@ -1,7 +1,8 @@
 import { addNewMember, signIn, uniqueSuffix } from "./support/admin";
 import { expect, expectNoSeriousA11yViolations, screenshotBoth, test } from "./support/fixtures";
 
-test.describe.configure({ mode: "serial" });
+// Generous: these flows take many steps, and the e2e machine is shared.
+test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 // Globex has no keys: toggling its settings cannot disturb the API Keys specs, which use Acme.
 test.describe("Settings page", () => {
@@ -63,7 +64,6 @@ test.describe("Settings page", () => {
   });
 
   test("a member whose roles lack workspace:read gets a 403 page", async ({ as, browser }) => {
-    test.setTimeout(90_000);
     const owner = await as("owner");
     const role = `Member lister ${uniqueSuffix()}`;
     await owner.goto("/w/acme/roles");

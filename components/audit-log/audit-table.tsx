@@ -8,6 +8,7 @@ import { actionLabel } from "./action-labels";
 
 function detailText(details: Record<string, unknown>): string {
   return Object.entries(details)
+    .filter(([, v]) => v !== null && v !== "" && !(Array.isArray(v) && v.length === 0))
     .map(([k, v]) => {
       if (v && typeof v === "object" && !Array.isArray(v) && "from" in v && "to" in v) {
         const { from, to } = v as { from: unknown; to: unknown };

@@ -38,7 +38,7 @@ export function AdminTable<TData extends RowData>({
   const rows = table.getRowModel().rows;
   return (
     <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
+      <div className="relative overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
         <table aria-label={label} className="w-full border-collapse text-left text-sm">
           <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
             {table.getHeaderGroups().map((group) => (

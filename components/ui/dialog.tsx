@@ -16,6 +16,8 @@ export function Dialog({
   footer,
   className,
   role = "dialog",
+  onCloseAutoFocus,
+  dismissOnOutsideClick = true,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -26,6 +28,10 @@ export function Dialog({
   className?: string;
   /** "alertdialog" for confirmations of destructive actions. */
   role?: "dialog" | "alertdialog";
+  /** Where focus goes on close when the dialog was not opened by a trigger (e.g. from a menu item). */
+  onCloseAutoFocus?: (event: Event) => void;
+  /** False keeps the dialog open on a click outside (e.g. while it shows a secret seen only once). */
+  dismissOnOutsideClick?: boolean;
 }) {
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
@@ -33,6 +39,8 @@ export function Dialog({
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/50 backdrop-blur-[1px]" />
         <RadixDialog.Content
           role={role}
+          onCloseAutoFocus={onCloseAutoFocus}
+          onInteractOutside={dismissOnOutsideClick ? undefined : (event) => event.preventDefault()}
           className={cn(
             "fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col rounded-xl border border-zinc-200 bg-white shadow-xl dark:border-zinc-800 dark:bg-zinc-900",
             className,

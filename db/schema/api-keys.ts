@@ -43,7 +43,9 @@ export const apiKeys = pgTable(
   (t) => [
     uniqueIndex("api_keys_secret_hash_key").on(t.secretHash),
     uniqueIndex("api_keys_one_owner_key_per_workspace").on(t.workspaceId).where(sql`${t.isOwnerKey}`),
-    uniqueIndex("api_keys_workspace_name_key").on(t.workspaceId, sql`lower(${t.name})`),
+    // The owner key is left out: a clash with its name would tell others it exists. The Owner,
+    // who sees every key, gets the same uniqueness from lib/keys/rules.ts.
+    uniqueIndex("api_keys_workspace_name_key").on(t.workspaceId, sql`lower(${t.name})`).where(sql`not ${t.isOwnerKey}`),
     index("api_keys_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
     index("api_keys_workspace_creator_created_idx").on(
       t.workspaceId,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 
@@ -40,6 +40,9 @@ type Position = { createdAt: string; id: string; direction: "older" | "newer" };
 
 // created_at keeps microseconds; a JS Date would round them off and skip or repeat rows.
 const createdAtText = sql<string>`to_char(${auditEvents.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+const NEWEST_FIRST_ORDER = [sql`${auditEvents.createdAt} desc nulls last`, sql`${auditEvents.id} desc nulls last`];
+const NEWER_FIRST_ORDER_REVERSED = [sql`${auditEvents.createdAt} asc nulls first`, sql`${auditEvents.id} asc nulls first`];
 
 function encodeCursor(position: Position): string {
   return Buffer.from(`${position.direction === "older" ? "o" : "n"}|${position.createdAt}|${position.id}`).toString("base64url");
@@ -91,9 +94,10 @@ export async function listAuditEvents(
     })
     .from(auditEvents)
     .where(and(...conditions))
-    .orderBy(
-      ...(newer ? [asc(auditEvents.createdAt), asc(auditEvents.id)] : [desc(auditEvents.createdAt), desc(auditEvents.id)]),
-    )
+    // The index is (created_at DESC NULLS LAST, id DESC NULLS LAST), drizzle's default for
+    // .desc(); PostgreSQL's plain DESC means NULLS FIRST and would not match it (a full sort of
+    // the workspace's events instead of reading 51 index entries), so the order says it exactly.
+    .orderBy(...(newer ? NEWER_FIRST_ORDER_REVERSED : NEWEST_FIRST_ORDER))
     .limit(limit + 1);
 
   const more = rows.length > limit;
@@ -138,18 +142,4 @@ export async function* iterateAuditEvents(
     if (page.items.length) yield page.items;
     cursor = page.nextCursor;
   } while (cursor);
-}
-
-/** The distinct actions recorded in a workspace (the action filter's options). */
-export async function listAuditActions(
-  workspaceId: string,
-  includeOwnerOnly: boolean,
-  db: Executor = getDb(),
-): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ action: auditEvents.action })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.workspaceId, workspaceId), includeOwnerOnly ? undefined : eq(auditEvents.ownerOnly, false)))
-    .orderBy(asc(auditEvents.action));
-  return rows.map((r) => r.action);
 }

@@ -39,7 +39,13 @@ export class LastUsedRecorder {
 
   record(keyId: string, at: number, ip: string | null): void {
     const previous = this.pending.get(keyId);
-    if (!previous || previous.at <= at) this.pending.set(keyId, { at, ip });
+    if (!previous) {
+      this.pending.set(keyId, { at, ip });
+    } else if (previous.at <= at) {
+      // In place: this runs on every verified request.
+      previous.at = at;
+      previous.ip = ip;
+    }
   }
 
   /** Writes every pending use now; waits for a flush already under way. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, not, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, not, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { fail, invalidInput, ok, type Result } from "@/lib/result";
@@ -27,6 +27,14 @@ function decodeCursor(raw: string | undefined): Cursor | null | "invalid" {
   }
   return "invalid";
 }
+
+// The indexes are (workspace_id, created_at DESC NULLS LAST, id DESC NULLS LAST): an ORDER BY
+// must say the same NULLS order (the planner does not infer it from NOT NULL), and the cursor
+// must be a row comparison, or PostgreSQL sorts or filters every key of the workspace per page.
+const newestFirst = [sql`${apiKeys.createdAt} desc nulls last`, sql`${apiKeys.id} desc nulls last`];
+const oldestFirst = [sql`${apiKeys.createdAt} asc nulls first`, sql`${apiKeys.id} asc nulls first`];
+const olderThan = (t: string, id: string) => sql`(${apiKeys.createdAt}, ${apiKeys.id}) < (${t}::timestamptz, ${id})`;
+const newerThan = (t: string, id: string) => sql`(${apiKeys.createdAt}, ${apiKeys.id}) > (${t}::timestamptz, ${id})`;
 
 const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -87,28 +95,18 @@ export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Resu
   let hasNext: boolean;
   let hasPrev: boolean;
   if (cursor?.d === "before") {
-    const before = or(
-      gt(apiKeys.createdAt, sql`${cursor.t}::timestamptz`),
-      and(eq(apiKeys.createdAt, sql`${cursor.t}::timestamptz`), gt(apiKeys.id, cursor.i)),
-    );
     const found = await selectKeyRows(db)
-      .where(and(rest, before))
-      .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))
+      .where(and(rest, newerThan(cursor.t, cursor.i)))
+      .orderBy(...oldestFirst)
       .limit(limit + 1);
     hasPrev = found.length > limit;
     rows = found.slice(0, limit).reverse();
     hasNext = true;
   } else {
-    const after =
-      cursor?.d === "after"
-        ? or(
-            lt(apiKeys.createdAt, sql`${cursor.t}::timestamptz`),
-            and(eq(apiKeys.createdAt, sql`${cursor.t}::timestamptz`), lt(apiKeys.id, cursor.i)),
-          )
-        : undefined;
+    const after = cursor?.d === "after" ? olderThan(cursor.t, cursor.i) : undefined;
     const found = await selectKeyRows(db)
       .where(and(rest, after))
-      .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+      .orderBy(...newestFirst)
       .limit(limit + 1);
     hasNext = found.length > limit;
     rows = found.slice(0, limit);

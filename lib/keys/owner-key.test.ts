@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateKeyId } from "./secret";
 import {
+  createApiKey,
   deleteApiKey,
   getApiKey,
   listApiKeyAuditTrail,
@@ -71,6 +72,38 @@ describe("the owner key", () => {
       }
       expect(await snapshotWorkspace(ws.id)).toEqual(before);
     }
+  });
+
+  it("does not stop anyone else from taking its name, which would tell them it exists", async () => {
+    const first = await workspaceWithOwnerKey();
+    const created = await createApiKey(first.admin, { name: "OWNER KEY", roleIds: [first.ws.roleIds.read_only] });
+    expect(created).toMatchObject({ ok: true, data: { key: { name: "OWNER KEY", isOwnerKey: false } } });
+
+    const second = await workspaceWithOwnerKey();
+    const own = await createKey(second.standard);
+    expect(mustOk(await modifyApiKey(second.standard, own.key.id, { name: " owner key " })).name).toBe("owner key");
+
+    // The Owner sees both, the owner key pinned and badged.
+    const page = mustOk(await listApiKeys(first.owner, {}));
+    expect(page.items.slice(0, 2).map((k) => [k.name, k.isOwnerKey])).toEqual([
+      ["Owner key", true],
+      ["OWNER KEY", false],
+    ]);
+  });
+
+  it("keeps its name unique for the Owner, who sees every key", async () => {
+    const { ws, owner, ownerKey, adminKey } = await workspaceWithOwnerKey();
+    const ordinary = await createKey(owner, { name: "owner's ordinary" });
+    const taken = { ok: false, code: "conflict", fieldErrors: { name: "A key with this name already exists" } };
+    expect(await createApiKey(owner, { name: "owner key", roleIds: [ws.roleIds.read_only] })).toMatchObject(taken);
+    expect(await modifyApiKey(owner, ordinary.key.id, { name: "OWNER KEY" })).toMatchObject(taken);
+    expect(await modifyApiKey(owner, ownerKey.key.id, { name: adminKey.key.name.toUpperCase() })).toMatchObject(taken);
+    expect(mustOk(await modifyApiKey(owner, ownerKey.key.id, { name: "owner KEY" })).name).toBe("owner KEY");
+
+    // Deleted, the owner key frees its name; recreated, it cannot take an existing key's name.
+    mustOk(await deleteApiKey(owner, ownerKey.key.id));
+    expect(await createApiKey(owner, { name: "Owner's Ordinary", roleIds: [ws.roleIds.owner] })).toMatchObject(taken);
+    expect((await createApiKey(owner, { name: "owner key", roleIds: [ws.roleIds.read_only] })).ok).toBe(true);
   });
 
   it("keeps its audit trail for the Owner, flagged owner-only", async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { apiKeyRoles, apiKeys, auditEvents, members, rolePermissions, roles, workspaces } from "@/db/schema";
@@ -79,6 +79,39 @@ async function countOwnKeys(db: Executor, actor: KeyActor): Promise<number> {
   return row?.n ?? 0;
 }
 
+/**
+ * The owner key is outside the unique name index (a clash would tell others it exists), so for
+ * the Owner, who sees every key, names are checked here: the owner key's name against every
+ * key, another key's name against the owner key. Locking the owner key's row first serialises
+ * the Owner's concurrent namings.
+ */
+async function ownerSeesNameTaken(
+  tx: Executor,
+  actor: KeyActor,
+  name: string,
+  namingOwnerKey: boolean,
+  keyId: string,
+): Promise<boolean> {
+  if (!actor.isOwner) return false;
+  const inWorkspace = eq(apiKeys.workspaceId, actor.workspace.id);
+  await tx.select({ id: apiKeys.id }).from(apiKeys).where(and(inWorkspace, apiKeys.isOwnerKey)).for("update");
+  const [clash] = await tx
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(
+      and(
+        inWorkspace,
+        ne(apiKeys.id, keyId),
+        sql`lower(${apiKeys.name}) = lower(${name})`,
+        namingOwnerKey ? undefined : apiKeys.isOwnerKey,
+      ),
+    )
+    .limit(1);
+  return Boolean(clash);
+}
+
+const nameTaken = () => fail("conflict", NAME_TAKEN, { name: NAME_TAKEN });
+
 /** What the create dialog offers: roles the actor may grant, and whether (or why not) they can create. */
 export async function getCreateKeyOptions(actor: KeyActor): Promise<CreateKeyOptions> {
   const db = getDb();
@@ -155,7 +188,7 @@ async function transact<T>(body: (tx: Executor) => Promise<T>): Promise<Result<T
     return ok(await getDb().transaction(body));
   } catch (err) {
     if (err instanceof Refusal) return err.result;
-    if (isUniqueViolation(err, "api_keys_workspace_name_key")) return fail("conflict", NAME_TAKEN, { name: NAME_TAKEN });
+    if (isUniqueViolation(err, "api_keys_workspace_name_key")) return nameTaken();
     if (isUniqueViolation(err, "api_keys_one_owner_key_per_workspace")) {
       return fail("conflict", "This workspace already has an owner key", { roleIds: "This workspace already has an owner key" });
     }
@@ -186,6 +219,7 @@ export async function createApiKey(actor: KeyActor, input: unknown): Promise<Res
       refuse(fail("conflict", "This workspace already has an owner key", { roleIds: "This workspace already has an owner key" }));
     }
     if ((await countOwnKeys(tx, actor)) >= KEY_LIMIT_PER_MEMBER) refuse(fail("limit_reached", limitMessage()));
+    if (await ownerSeesNameTaken(tx, actor, data.name, isOwnerKey, id)) refuse(nameTaken());
 
     await tx.insert(apiKeys).values({
       id,
@@ -240,6 +274,7 @@ export async function modifyApiKey(actor: KeyActor, keyId: string, input: unknow
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const update: Partial<typeof apiKeys.$inferInsert> = {};
     if (data.name !== undefined && data.name !== key.name) {
+      if (await ownerSeesNameTaken(tx, actor, data.name, key.isOwnerKey, keyId)) refuse(nameTaken());
       update.name = data.name;
       changes.name = { from: key.name, to: data.name };
     }

@@ -5,7 +5,9 @@ import { apiKeyRoles, apiKeys, auditEvents, users } from "@/db/schema";
 import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/db/testing";
 import { loadMembershipById, permissionsOfRoles, type Membership } from "@/lib/auth/membership";
 import { verifyPassword } from "@/lib/auth/password";
+import { actorFromMembership } from "@/lib/keys/actor";
 import { effectivePermissions } from "@/lib/keys/effective";
+import { getApiKey } from "@/lib/keys/rules";
 import { onKeyChange, type KeyChange } from "@/lib/keys/invalidation";
 import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/secret";
 import { addMemberSchema, changeMemberRolesSchema } from "@/lib/validations/members";
@@ -216,6 +218,9 @@ describe("removeMember", () => {
     expect(await loadMembershipById(member.userId, ws.id)).toBeNull();
     expect(await keyPermissions(ws, key)).toEqual([]);
     expect((await countKeysByCreator(ws.id)).get(member.userId)).toBe(2);
+    // What the API Keys page shows: still listed, "Inactive — creator removed".
+    const view = await getApiKey(actorFromMembership(await ws.membershipOf(admin.userId), { name: "Adam", email: "a@x.test" }), key);
+    expect(view).toMatchObject({ ok: true, data: { status: "inactive", createdBy: { active: false }, effectivePermissions: [] } });
     expect(changes).toEqual([{ workspaceId: ws.id, userId: member.userId }]);
     expect((await listMembers(ws.id)).map((m) => m.name)).not.toContain("Leaving Lee");
     const [event] = (await auditActions(ws.id)).filter((e) => e.action === "member.remove");

@@ -12,7 +12,7 @@ const JSON_TYPE = "application/json; charset=utf-8";
 function send(reply: FastifyReply, response: ApiResponse): FastifyReply {
   reply.code(response.status).header("content-type", JSON_TYPE).header("cache-control", "no-store");
   for (const [name, value] of Object.entries(response.headers ?? {})) reply.header(name, value);
-  return reply.send(JSON.stringify(response.body));
+  return reply.send(response.json ?? JSON.stringify(response.body));
 }
 
 /** The body as JSON, or a 400 naming it; an empty body is `undefined`. */

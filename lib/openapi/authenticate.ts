@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Permission } from "@/lib/auth/permissions";
 import type { LastUsedRecorder } from "@/lib/keys/last-used";
-import { hashSecret, isWellFormedSecret } from "@/lib/keys/secret";
+import { hashSecret, isWellFormedSecret, SECRET_LENGTH } from "@/lib/keys/secret";
 import type { KeyActor } from "@/lib/keys/types";
 import { refusalOf, type KeyVerifier, type VerifiedKey } from "@/lib/keys/verify";
 import type { SignatureCheck, SignatureVerifier } from "@/lib/signing/verify";
@@ -12,10 +12,12 @@ import type { FailureThrottle } from "./failure-throttle";
 /** A request whose key was verified: the key, the caller's address, and the actor the key rules see. */
 export type ApiCaller = { key: VerifiedKey; ip: string; readonly actor: KeyActor };
 
+const headerValue = (value: string | string[] | undefined) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
+
 /** The secret from X-Api-Key, DF-API-KEY or Authorization: Bearer, in that order; null when none is sent. */
 export function presentedSecret(headers: IncomingHttpHeaders): string | null {
-  const direct = headers["x-api-key"] ?? headers["df-api-key"];
-  if (typeof direct === "string" && direct.trim()) return direct.trim();
+  const apiKey = headerValue(headers["x-api-key"]) ?? headerValue(headers["df-api-key"]);
+  if (apiKey) return apiKey;
   const authorization = headers.authorization;
   if (typeof authorization === "string") {
     const match = /^Bearer[ \t]+(\S.*)$/i.exec(authorization.trim());
@@ -47,9 +49,16 @@ export type AuthenticatorDeps = {
 
 export type AuthOutcome = ApiCaller | ApiResponse;
 
+const EMPTY_BODY = Buffer.alloc(0);
+
+const headerOf = (req: IncomingMessage, name: string) => {
+  const value = req.headers[name];
+  return typeof value === "string" ? value : undefined;
+};
+
 /**
- * SPEC §5. Malformed secrets (format, checksum) are refused before any database work; every
- * other refusal comes from the hash look-up. Failed attempts spend the address's throttle;
+ * SPEC §5. Malformed secrets (length, format, checksum) are refused before any database work;
+ * every other refusal comes from the hash look-up. Failed attempts spend the address's throttle;
  * once it is empty, only keys already verified by this instance get through (so a throttled
  * address learns nothing from further guesses), everything else gets 429.
  *
@@ -65,19 +74,15 @@ export function authenticate(
   const ip = clientAddress(req, deps.trustProxy);
   const now = Date.now();
   const wait = deps.throttle.retryAfter(ip, now);
-  if (!isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
+  if (secret.length !== SECRET_LENGTH) return decide(null, ip, now, wait, deps);
+  // A verified key's secret was well formed when created: the checksum is checked before the
+  // database is asked, not before the in-memory cache.
   const hash = hashSecret(secret);
   const cached = deps.verifier.get(hash, now);
-  if (cached !== undefined || wait > 0) return admit(decide(cached ?? null, ip, now, wait, deps), req, rawBody, now, deps);
+  if (cached) return admit(decide(cached, ip, now, wait, deps), req, rawBody, now, deps);
+  if (cached === null || wait > 0 || !isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
   return deps.verifier.lookup(hash, now).then((key) => admit(decide(key, ip, now, wait, deps), req, rawBody, now, deps));
 }
-
-const EMPTY_BODY = Buffer.alloc(0);
-
-const headerOf = (req: IncomingMessage, name: string) => {
-  const value = req.headers[name];
-  return typeof value === "string" ? value : undefined;
-};
 
 /**
  * A verified key of a workspace that requires signed requests must also come with a valid

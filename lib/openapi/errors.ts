@@ -32,7 +32,13 @@ export type ApiErrorBody = {
   };
 };
 
-export type ApiResponse = { status: number; body: unknown; headers?: Record<string, string> };
+export type ApiResponse = {
+  status: number;
+  body: unknown;
+  /** `body` already serialized, when the route keeps it (GET /api/v1/me). */
+  json?: string;
+  headers?: Record<string, string>;
+};
 
 export function apiError(
   status: number,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { createTestRole, createTestWorkspace, openTestDatabase } from "@/db/testing";
 import { apiKeyRoles, apiKeys } from "@/db/schema";
+import { generateKeyId } from "@/lib/keys/secret";
 import { listRoles } from "./queries";
 
 let handle: DatabaseHandle;
@@ -17,13 +18,16 @@ describe("listRoles", () => {
     await ws.addMember(["standard"]);
     await ws.addMember(["standard"]);
     await createTestRole(ws.id, "Auditor", ["audit:read", "workspace:read"]);
+    // Ids unique per run: the server database in CI keeps earlier runs' rows.
+    const ownerKey = generateKeyId();
+    const standardKey = generateKeyId();
     await handle.db.insert(apiKeys).values([
-      { id: "key_ownerkeyAAAAAAAA", workspaceId: ws.id, name: "Owner key", secretHash: `h1${ws.id}`, hint: "ak_…", isOwnerKey: true, createdByUserId: owner.userId },
-      { id: `key_std${ws.id.slice(0, 13).replace(/-/g, "x")}`, workspaceId: ws.id, name: "std", secretHash: `h2${ws.id}`, hint: "ak_…", createdByUserId: owner.userId },
+      { id: ownerKey, workspaceId: ws.id, name: "Owner key", secretHash: `h1${ws.id}`, hint: "ak_…", isOwnerKey: true, createdByUserId: owner.userId },
+      { id: standardKey, workspaceId: ws.id, name: "std", secretHash: `h2${ws.id}`, hint: "ak_…", createdByUserId: owner.userId },
     ]);
     await handle.db.insert(apiKeyRoles).values([
-      { apiKeyId: "key_ownerkeyAAAAAAAA", roleId: ws.roleIds.owner },
-      { apiKeyId: `key_std${ws.id.slice(0, 13).replace(/-/g, "x")}`, roleId: ws.roleIds.standard },
+      { apiKeyId: ownerKey, roleId: ws.roleIds.owner },
+      { apiKeyId: standardKey, roleId: ws.roleIds.standard },
     ]);
 
     const roles = await listRoles(ws.id);

@@ -26,7 +26,12 @@ export async function listRoles(
   db: Executor = getDb(),
 ): Promise<RoleView[]> {
   // Column references are spelled out: drizzle leaves them unqualified in a one-table select.
-  const ownerKeyFilter = includeOwnerKey ? sql`` : sql` and not k.is_owner_key`;
+  // Keys are counted from api_key_roles alone (an index-only count on role_id: ~100,000 keys
+  // stay cheap), then the owner key, at most one, is taken out for everyone but the Owner.
+  const ownerKeyCorrection = includeOwnerKey
+    ? sql``
+    : sql` - (select count(*)::int from api_keys ok join api_key_roles okr on okr.api_key_id = ok.id and okr.role_id = "roles"."id"
+          where ok.workspace_id = "roles"."workspace_id" and ok.is_owner_key)`;
   const rows = await db
     .select({
       id: roles.id,
@@ -34,8 +39,7 @@ export async function listRoles(
       description: roles.description,
       builtIn: roles.builtIn,
       memberCount: sql<number>`(select count(*)::int from member_roles mr where mr.role_id = "roles"."id")`,
-      keyCount: sql<number>`(select count(*)::int from api_key_roles kr join api_keys k on k.id = kr.api_key_id
-        where kr.role_id = "roles"."id"${ownerKeyFilter})`,
+      keyCount: sql<number>`((select count(*)::int from api_key_roles kr where kr.role_id = "roles"."id")${ownerKeyCorrection})`,
     })
     .from(roles)
     .where(eq(roles.workspaceId, workspaceId));

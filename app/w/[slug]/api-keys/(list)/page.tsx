@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
+import { API_KEYS_TITLE, ApiKeysPageHeader } from "@/components/api-keys/api-keys-list-header";
+import { CreateKeyButton } from "@/components/api-keys/create-key-button";
+import { EmptyState } from "@/components/api-keys/empty-state";
+import { KeyDialogsProvider } from "@/components/api-keys/key-dialogs";
+import { CreatedByFilter, KeySearch } from "@/components/api-keys/key-search";
+import { ListQueryProvider } from "@/components/api-keys/list-query";
+import { Forbidden } from "@/components/layout/forbidden";
+import { requireWorkspaceContext } from "@/lib/auth/context";
+import { actorFromMembership } from "@/lib/keys/actor";
+import { getCreateKeyOptions, listApiKeys } from "@/lib/keys/rules";
+
+export const metadata: Metadata = { title: API_KEYS_TITLE };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const param = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
+export default async function ApiKeysPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const { slug } = await params;
+  const { user, membership } = await requireWorkspaceContext(slug);
+  const { permissions, workspace } = membership;
+  const seesAll = permissions.has("api_keys:read");
+  if (!seesAll && !permissions.has("api_keys:create")) {
+    return (
+      <Forbidden
+        title="You don't have permission to manage API keys"
+        message="Ask an owner or administrator of this workspace for a role that can create or read API keys."
+      />
+    );
+  }
+
+  if (workspace.plan === "free") {
+    return (
+      <>
+        <ApiKeysPageHeader />
+        <EmptyState
+          title="API keys are available on the Small plan and above."
+          action={
+            permissions.has("workspace:manage") ? (
+              <Link
+                href={`/w/${slug}/settings`}
+                className="inline-flex h-9 items-center rounded-md bg-indigo-600 px-3.5 text-sm font-medium text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400"
+              >
+                See plans in Settings
+              </Link>
+            ) : undefined
+          }
+        >
+          {workspace.name} is on the Free plan, so no API keys can be created here.
+          {permissions.has("workspace:manage") ? "" : " Ask the workspace owner to upgrade."}
+        </EmptyState>
+      </>
+    );
+  }
+
+  const sp = await searchParams;
+  const q = (param(sp.q) ?? "").slice(0, 100);
+  const createdBy = seesAll && param(sp.createdBy) === "me" ? "me" : "anyone";
+  const cursor = param(sp.cursor);
+  const actor = actorFromMembership(membership, user);
+  const [listed, options] = await Promise.all([
+    listApiKeys(actor, { q, createdBy, cursor }),
+    getCreateKeyOptions(actor),
+  ]);
+  // A stale or tampered cursor: show the first page rather than an error.
+  const result = listed.ok || !cursor ? listed : await listApiKeys(actor, { q, createdBy });
+  const canCreate = permissions.has("api_keys:create") || permissions.has("api_keys:manage");
+
+  return (
+    <KeyDialogsProvider slug={slug} options={options}>
+      <ApiKeysPageHeader actions={canCreate ? <CreateKeyButton options={options} /> : undefined} />
+      {!result.ok ? (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {result.error}
+        </p>
+      ) : result.data.total === 0 && !q && createdBy === "anyone" ? (
+        <EmptyState
+          title="No API keys yet"
+          action={canCreate && options.canCreate ? <CreateKeyButton options={options} label="Create your first key" /> : undefined}
+        >
+          Create a key to let a script, a service or a partner call the Open API on this workspace&apos;s behalf.
+        </EmptyState>
+      ) : (
+        <ListQueryProvider>
+          <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+            <KeySearch initialQuery={q} />
+            {seesAll && <CreatedByFilter value={createdBy} />}
+          </div>
+          <ApiKeysTable slug={slug} page={result.data} query={{ q, createdBy }} showCreatedBy={seesAll} />
+        </ListQueryProvider>
+      )}
+    </KeyDialogsProvider>
+  );
+}

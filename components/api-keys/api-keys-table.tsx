@@ -1,0 +1,66 @@
+"use client";
+
+import { useMemo } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import { CursorPagination } from "@/components/data-table/cursor-pagination";
+import { Button } from "@/components/ui/button";
+import type { ApiKeyPage, ApiKeyView } from "@/lib/keys/types";
+import { keyColumns } from "./columns";
+import { useListQuery } from "./list-query";
+
+const rowId = (key: ApiKeyView) => key.id;
+
+function pageHref(pathname: string, params: Record<string, string>, cursor: string | null): string | null {
+  if (cursor === null) return null;
+  const search = new URLSearchParams({ ...params, cursor });
+  return `${pathname}?${search.toString()}`;
+}
+
+export function ApiKeysTable({
+  slug,
+  page,
+  query,
+  showCreatedBy,
+}: {
+  slug: string;
+  page: ApiKeyPage;
+  /** The search and filter the page was resolved with (kept when paging). */
+  query: { q: string; createdBy: "anyone" | "me" };
+  showCreatedBy: boolean;
+}) {
+  const { pending, setParams } = useListQuery();
+  const columns = useMemo(() => keyColumns({ slug, showCreatedBy }), [slug, showCreatedBy]);
+  const pathname = `/w/${slug}/api-keys`;
+  const kept: Record<string, string> = {};
+  if (query.q) kept.q = query.q;
+  if (query.createdBy === "me") kept.createdBy = "me";
+  const count = `${page.total.toLocaleString("en-US")} ${page.total === 1 ? "key" : "keys"}`;
+
+  return (
+    <DataTable
+      columns={columns}
+      data={page.items}
+      getRowId={rowId}
+      label="API keys"
+      busy={pending}
+      empty={
+        <div className="px-6 py-12 text-center">
+          <h2 className="text-base font-semibold">No keys match</h2>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            {query.q ? <>No key name is like “{query.q}”.</> : "No key fits this filter."}
+          </p>
+          <Button variant="secondary" size="sm" className="mt-4" onClick={() => setParams({ q: null, createdBy: null })}>
+            Show all keys
+          </Button>
+        </div>
+      }
+      footer={
+        <CursorPagination
+          summary={query.q ? `${count} match “${query.q}”` : count}
+          previousHref={pageHref(pathname, kept, page.prevCursor)}
+          nextHref={pageHref(pathname, kept, page.nextCursor)}
+        />
+      }
+    />
+  );
+}

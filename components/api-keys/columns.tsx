@@ -1,0 +1,136 @@
+"use client";
+
+import Link from "next/link";
+import { createDataTableColumnHelper, type DataTableColumns } from "@/components/data-table/data-table";
+import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
+import type { ApiKeyView } from "@/lib/keys/types";
+import { CopyKeyButton } from "./copy-key-button";
+import { RowActions } from "./row-actions";
+
+export const KEY_COLUMN = {
+  name: "name",
+  key: "key",
+  roles: "roles",
+  created: "created",
+  expires: "expires",
+  lastUsed: "lastUsed",
+  createdBy: "createdBy",
+  actions: "actions",
+} as const;
+
+const helper = createDataTableColumnHelper<ApiKeyView>();
+const muted = "text-zinc-500 dark:text-zinc-400";
+// Date and time may wrap onto two lines so the table fits beside the navigation.
+const TIME = "tabular-nums max-sm:whitespace-nowrap";
+
+export function KeyRoles({ roles }: { roles: ApiKeyView["roles"] }) {
+  return (
+    <ul className="flex max-w-56 flex-wrap gap-1">
+      {roles.map((role) => (
+        <li key={role.id}>
+          <Badge>{role.name}</Badge>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The server decides whether a key has expired (`status`), so both renders agree. */
+export function KeyExpiry({ apiKey }: { apiKey: ApiKeyView }) {
+  if (!apiKey.expiresAt) return <span className={muted}>Permanent</span>;
+  return (
+    <span className="inline-flex flex-col items-start gap-1">
+      <LocalTime iso={apiKey.expiresAt} className={TIME} />
+      {apiKey.status === "expired" && <Badge tone="red">Expired</Badge>}
+    </span>
+  );
+}
+
+export function KeyCreator({ createdBy }: { createdBy: ApiKeyView["createdBy"] }) {
+  return (
+    <span className="inline-flex flex-col items-start gap-1">
+      <span className="whitespace-nowrap" title={createdBy.email}>
+        {createdBy.name}
+      </span>
+      {!createdBy.active && <Badge tone="amber">Inactive — creator removed</Badge>}
+    </span>
+  );
+}
+
+/** The API keys table; "Created by" only for viewers who see others' keys. */
+export function keyColumns({
+  slug,
+  showCreatedBy,
+}: {
+  slug: string;
+  showCreatedBy: boolean;
+}): DataTableColumns<ApiKeyView> {
+  const createdBy = helper.accessor("createdBy", {
+    id: KEY_COLUMN.createdBy,
+    header: "Created by",
+    cell: ({ row }) => <KeyCreator createdBy={row.original.createdBy} />,
+  });
+  return helper.columns([
+    helper.accessor("name", {
+      id: KEY_COLUMN.name,
+      header: "Name",
+      meta: { rowHeader: true, sticky: true, cellClassName: "min-w-40 sm:min-w-52" },
+      cell: ({ row }) => {
+        const key = row.original;
+        return (
+          <div className="max-w-64">
+            <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+              <Link
+                href={`/w/${slug}/api-keys/${key.id}`}
+                className="font-medium [overflow-wrap:anywhere] text-zinc-900 hover:underline dark:text-zinc-100"
+              >
+                {key.name}
+              </Link>
+              {key.isOwnerKey && <Badge tone="indigo">Owner</Badge>}
+            </div>
+            {key.description && <p className={`mt-0.5 line-clamp-2 text-xs break-words ${muted}`}>{key.description}</p>}
+          </div>
+        );
+      },
+    }),
+    helper.accessor("hint", {
+      id: KEY_COLUMN.key,
+      header: "Key",
+      cell: ({ row }) => (
+        <span className="-my-1 inline-flex items-center gap-1 whitespace-nowrap">
+          <code className="font-mono text-xs text-zinc-700 dark:text-zinc-300">{row.original.hint}</code>
+          {row.original.can.reveal && <CopyKeyButton slug={slug} apiKey={row.original} />}
+        </span>
+      ),
+    }),
+    helper.accessor("roles", {
+      id: KEY_COLUMN.roles,
+      header: "Roles",
+      cell: ({ row }) => <KeyRoles roles={row.original.roles} />,
+    }),
+    helper.accessor("createdAt", {
+      id: KEY_COLUMN.created,
+      header: "Created",
+      cell: ({ row }) => <LocalTime iso={row.original.createdAt} className={TIME} />,
+    }),
+    helper.accessor("expiresAt", {
+      id: KEY_COLUMN.expires,
+      header: "Expires",
+      cell: ({ row }) => <KeyExpiry apiKey={row.original} />,
+    }),
+    helper.accessor("lastUsedAt", {
+      id: KEY_COLUMN.lastUsed,
+      header: "Last used",
+      cell: ({ row }) =>
+        row.original.lastUsedAt ? <LocalTime iso={row.original.lastUsedAt} className={TIME} /> : <span className={muted}>Never</span>,
+    }),
+    ...(showCreatedBy ? [createdBy] : []),
+    helper.display({
+      id: KEY_COLUMN.actions,
+      header: () => <span className="sr-only">Actions</span>,
+      meta: { headerClassName: "w-12", cellClassName: "py-2 text-right" },
+      cell: ({ row }) => <RowActions slug={slug} apiKey={row.original} />,
+    }),
+  ]);
+}

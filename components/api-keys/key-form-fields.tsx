@@ -1,0 +1,179 @@
+"use client";
+
+import { useState } from "react";
+import { Controller, useWatch, type UseFormReturn } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { FieldError, Input, Label, inputClass } from "@/components/ui/input";
+import { cn } from "@/components/ui/cn";
+import type { GrantableRole } from "@/lib/keys/types";
+import { API_KEY_DESCRIPTION_MAX } from "@/lib/validations/api-keys";
+import { EXPIRY_PRESET_DAYS, dateTimeLocalInDays, toDateTimeLocal, type KeyFormData, type KeyFormValues } from "./key-form";
+
+export type KeyForm = UseFormReturn<KeyFormValues, unknown, KeyFormData>;
+
+/**
+ * A role offered in the form; `permissions` is empty for a role the viewer cannot grant but the
+ * key holds. `locked`: shown checked, cannot change (the Owner role of the owner key).
+ */
+export type RoleOption = Pick<GrantableRole, "id" | "name" | "permissions"> & { locked?: boolean };
+
+/** Name, Description, Roles and Expiration: shared by the create and modify dialogs. */
+export function KeyFormFields({ form, roles, idPrefix }: { form: KeyForm; roles: RoleOption[]; idPrefix: string }) {
+  const {
+    register,
+    control,
+    formState: { errors },
+  } = form;
+  const id = (field: string) => `${idPrefix}-${field}`;
+  const errorId = (field: string) => `${idPrefix}-${field}-error`;
+  const described = (field: string, hint?: string) =>
+    [errors[field as keyof KeyFormValues] ? errorId(field) : null, hint].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <Label htmlFor={id("name")}>Name</Label>
+        <Input
+          id={id("name")}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={described("name")}
+          {...register("name")}
+        />
+        <FieldError id={errorId("name")} message={errors.name?.message} />
+      </div>
+
+      <div>
+        <Label htmlFor={id("description")}>Description</Label>
+        <textarea
+          id={id("description")}
+          rows={2}
+          className={cn(inputClass, "resize-y")}
+          aria-invalid={errors.description ? true : undefined}
+          aria-describedby={described("description", id("description-hint"))}
+          {...register("description")}
+        />
+        <p id={id("description-hint")} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+          Optional. What the key is for, up to {API_KEY_DESCRIPTION_MAX} characters.
+        </p>
+        <FieldError id={errorId("description")} message={errors.description?.message} />
+      </div>
+
+      <fieldset aria-describedby={errors.roleIds ? errorId("roleIds") : undefined}>
+        <legend className="mb-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">Roles</legend>
+        <p className="mb-2 text-xs text-zinc-500 dark:text-zinc-400">
+          The key may do what its roles allow, and never more than you can.
+        </p>
+        <Controller
+          control={control}
+          name="roleIds"
+          render={({ field }) => (
+            <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-300 dark:divide-zinc-800 dark:border-zinc-700">
+              {roles.map((role) => {
+                const checked = field.value.includes(role.id);
+                return (
+                  <li key={role.id} className="flex items-start gap-3 px-3 py-2">
+                    <input
+                      type="checkbox"
+                      id={id(`role-${role.id}`)}
+                      checked={checked}
+                      disabled={role.locked}
+                      onChange={() =>
+                        field.onChange(checked ? field.value.filter((v) => v !== role.id) : [...field.value, role.id])
+                      }
+                      onBlur={field.onBlur}
+                      aria-describedby={role.permissions.length ? id(`role-${role.id}-perms`) : undefined}
+                      className="mt-0.5 h-4 w-4 shrink-0 accent-indigo-600 disabled:opacity-60"
+                    />
+                    <div className="min-w-0">
+                      <label htmlFor={id(`role-${role.id}`)} className="text-sm font-medium">
+                        {role.name}
+                      </label>
+                      {role.permissions.length > 0 && (
+                        <p id={id(`role-${role.id}-perms`)} className="text-xs break-words text-zinc-500 dark:text-zinc-400">
+                          {role.permissions.join(", ")}
+                        </p>
+                      )}
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        />
+        <FieldError id={errorId("roleIds")} message={errors.roleIds?.message} />
+      </fieldset>
+
+      <ExpirationField form={form} id={id} errorId={errorId} />
+    </div>
+  );
+}
+
+function ExpirationField({
+  form,
+  id,
+  errorId,
+}: {
+  form: KeyForm;
+  id: (field: string) => string;
+  errorId: (field: string) => string;
+}) {
+  const { register, setValue, control, formState } = form;
+  const expiration = useWatch({ control, name: "expiration" });
+  // The earliest selectable instant, fixed when the field appears (the schema re-checks on submit).
+  const [min] = useState(() => toDateTimeLocal(new Date(Date.now() + 60_000)));
+  const error = formState.errors.expiresAt?.message;
+
+  const preset = (days: number) => {
+    setValue("expiration", "custom", { shouldDirty: true });
+    setValue("expiresAt", dateTimeLocalInDays(days), {
+      shouldDirty: true,
+      shouldValidate: true,
+    });
+  };
+
+  return (
+    <fieldset>
+      <legend className="mb-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">Expiration</legend>
+      <div className="flex flex-wrap gap-x-6 gap-y-2">
+        {(
+          [
+            ["permanent", "Permanent"],
+            ["custom", "Custom"],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className="flex items-center gap-2 text-sm">
+            <input type="radio" value={value} className="h-4 w-4 accent-indigo-600" {...register("expiration")} />
+            {label}
+          </label>
+        ))}
+      </div>
+      {expiration === "custom" && (
+        <div className="mt-3 rounded-md bg-zinc-50 p-3 dark:bg-zinc-800/50">
+          <Label htmlFor={id("expiresAt")}>Expires at</Label>
+          <Input
+            id={id("expiresAt")}
+            type="datetime-local"
+            min={min}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={[error ? errorId("expiresAt") : null, id("expiresAt-hint")].filter(Boolean).join(" ")}
+            className="sm:max-w-64"
+            {...register("expiresAt")}
+          />
+          <FieldError id={errorId("expiresAt")} message={error} />
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <span id={id("expiresAt-hint")} className="text-xs text-zinc-500 dark:text-zinc-400">
+              Your local time. Or expire in:
+            </span>
+            {EXPIRY_PRESET_DAYS.map((days) => (
+              <Button key={days} variant="secondary" size="sm" onClick={() => preset(days)}>
+                {days} days
+              </Button>
+            ))}
+          </div>
+        </div>
+      )}
+    </fieldset>
+  );
+}

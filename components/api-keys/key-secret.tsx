@@ -1,0 +1,84 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import { revealApiKeySecretAction } from "@/app/w/[slug]/api-keys/actions";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import type { ApiKeyView } from "@/lib/keys/types";
+import { SECRET_SHOWN_ONCE } from "./messages";
+
+/** The hint with the hidden middle as dots, as long as the secret (35 characters). */
+export function maskedSecret(hint: string): string {
+  return hint.replace("…", "•".repeat(24));
+}
+
+/**
+ * The secret, masked; "Reveal" and "Copy" fetch it from the server, which checks the
+ * permission and records each in the audit trail. Nothing secret is in the page until then.
+ */
+export function KeySecret({ slug, apiKey }: { slug: string; apiKey: Pick<ApiKeyView, "id" | "hint" | "secretStored" | "can"> }) {
+  const [secret, setSecret] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const fetchSecret = async (purpose: "reveal" | "copy"): Promise<string | null> => {
+    const result = await revealApiKeySecretAction(slug, apiKey.id, purpose);
+    if (!result.ok) {
+      toast.error(result.error);
+      return null;
+    }
+    if (result.data.secret === null) toast.info(SECRET_SHOWN_ONCE);
+    return result.data.secret;
+  };
+
+  const value = (
+    <code className="block min-w-0 rounded-md bg-zinc-100 px-2.5 py-1.5 font-mono text-sm break-all dark:bg-zinc-800">
+      {secret ?? maskedSecret(apiKey.hint)}
+    </code>
+  );
+
+  if (!apiKey.secretStored) {
+    return (
+      <div className="space-y-2">
+        {value}
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{SECRET_SHOWN_ONCE}</p>
+      </div>
+    );
+  }
+  if (!apiKey.can.reveal) {
+    return (
+      <div className="space-y-2">
+        {value}
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Only the key&apos;s creator and members who manage keys can reveal or copy it.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+      <div className="min-w-0 sm:flex-1" aria-live="polite">
+        {value}
+      </div>
+      <div className="flex gap-2">
+        <Button
+          variant="secondary"
+          size="sm"
+          pending={pending}
+          onClick={async () => {
+            if (secret !== null) {
+              setSecret(null);
+              return;
+            }
+            setPending(true);
+            setSecret(await fetchSecret("reveal"));
+            setPending(false);
+          }}
+        >
+          {secret !== null ? "Hide" : "Reveal"}
+        </Button>
+        <CopyButton label="Copy" getText={() => fetchSecret("copy")} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { modifyApiKeyAction } from "@/app/w/[slug]/api-keys/actions";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import type { ApiKeyView, GrantableRole } from "@/lib/keys/types";
+import type { ModifyApiKeyInput } from "@/lib/validations/api-keys";
+import { FormError } from "./form-error";
+import { expiresAtInput, formFieldOf, keyFormSchema, modifyFormDefaults } from "./key-form";
+import { KeyFormFields, type RoleOption } from "./key-form-fields";
+
+const FORM_ID = "modify-key-form";
+
+/**
+ * Roles to offer: those the viewer may grant, plus any the key already holds. The Owner role
+ * never moves onto or off an existing key, so the owner key's roles are locked.
+ */
+function roleOptions(grantable: GrantableRole[], key: ApiKeyView): RoleOption[] {
+  if (key.isOwnerKey) return key.roles.map((role) => ({ ...role, permissions: [], locked: true }));
+  const offered: RoleOption[] = grantable.filter((r) => r.builtIn !== "owner");
+  for (const role of key.roles) {
+    if (!offered.some((r) => r.id === role.id)) offered.push({ ...role, permissions: [] });
+  }
+  return offered;
+}
+
+/** "Modify API key": sends only what changed. Mount it anew (a new `key`) for each opening. */
+export function ModifyKeyDialog({
+  open,
+  onOpenChange,
+  slug,
+  apiKey,
+  roles,
+  onSaved,
+  onCloseAutoFocus,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  slug: string;
+  apiKey: ApiKeyView;
+  roles: GrantableRole[];
+  onSaved?: () => void;
+  onCloseAutoFocus?: (event: Event) => void;
+}) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const defaults = useMemo(() => modifyFormDefaults(apiKey), [apiKey]);
+  const schema = useMemo(() => keyFormSchema(defaults.expiresAt || undefined), [defaults]);
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: defaults });
+  const options = useMemo(() => roleOptions(roles, apiKey), [roles, apiKey]);
+  // Read during render so react-hook-form tracks which fields changed.
+  const { isSubmitting } = form.formState;
+  void form.formState.dirtyFields;
+
+  const submit = form.handleSubmit(async (data) => {
+    setFormError(null);
+    const dirty = form.formState.dirtyFields;
+    const input: ModifyApiKeyInput = {};
+    if (dirty.name) input.name = data.name;
+    if (dirty.description) input.description = data.description;
+    if (dirty.roleIds) input.roleIds = data.roleIds;
+    if (dirty.expiration || dirty.expiresAt) {
+      const expiresAt = expiresAtInput(data);
+      if (expiresAt !== apiKey.expiresAt) input.expiresAt = expiresAt;
+    }
+    if (Object.keys(input).length === 0) {
+      onOpenChange(false);
+      return;
+    }
+    const result = await modifyApiKeyAction(slug, apiKey.id, input);
+    if (!result.ok) {
+      let shown = false;
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+        const target = formFieldOf(field);
+        if (target) {
+          form.setError(target, { message }, { shouldFocus: !shown });
+          shown = true;
+        }
+      }
+      if (!shown) setFormError(result.error);
+      return;
+    }
+    toast.success("Changes saved");
+    onSaved?.();
+    onOpenChange(false);
+  });
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Modify API key"
+      description={
+        <>
+          Changes apply to <span className="font-medium text-zinc-900 dark:text-zinc-100">{apiKey.name}</span> at once.
+          Its secret stays the same.
+        </>
+      }
+      onCloseAutoFocus={onCloseAutoFocus}
+      footer={
+        <>
+          <Button variant="secondary" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" form={FORM_ID} pending={isSubmitting}>
+            Save
+          </Button>
+        </>
+      }
+    >
+      <form id={FORM_ID} noValidate onSubmit={submit}>
+        <FormError message={formError} />
+        <KeyFormFields form={form} roles={options} idPrefix="modify-key" />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useRef } from "react";
+import { Menu, MenuItem } from "@/components/ui/menu";
+import type { ApiKeyView } from "@/lib/keys/types";
+import { DotsIcon } from "./icons";
+import { useKeyDialogs } from "./key-dialogs";
+
+/** The row menu "Actions": only what the viewer may do with this key. */
+export function RowActions({ slug, apiKey }: { slug: string; apiKey: ApiKeyView }) {
+  const router = useRouter();
+  const dialogs = useKeyDialogs();
+  const wrapper = useRef<HTMLSpanElement>(null);
+  // Dialogs give focus back to this row's "Actions" button when they close.
+  const trigger = () => wrapper.current?.querySelector("button") ?? null;
+  return (
+    <span ref={wrapper} className="inline-flex">
+      <Menu label="Actions" trigger={<DotsIcon />}>
+        <MenuItem onSelect={() => router.push(`/w/${slug}/api-keys/${apiKey.id}`)}>View details</MenuItem>
+        {apiKey.can.modify && <MenuItem onSelect={() => dialogs.openModify(apiKey, trigger())}>Modify</MenuItem>}
+        {apiKey.can.delete && (
+          <MenuItem destructive onSelect={() => dialogs.openDelete(apiKey, trigger())}>
+            Delete
+          </MenuItem>
+        )}
+      </Menu>
+    </span>
+  );
+}

@@ -1,0 +1,2 @@
+DROP INDEX "api_keys_workspace_name_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "api_keys_workspace_name_key" ON "api_keys" USING btree ("workspace_id",lower("name")) WHERE not "api_keys"."is_owner_key";
