@@ -16,7 +16,8 @@ function send(reply: FastifyReply, response: ApiResponse): FastifyReply {
 }
 
 /** The body as JSON, or a 400 naming it; an empty body is `undefined`. */
-function jsonBody(text: unknown): { ok: true; value: unknown } | { ok: false; response: ApiResponse } {
+function jsonBody(raw: unknown): { ok: true; value: unknown } | { ok: false; response: ApiResponse } {
+  const text = Buffer.isBuffer(raw) ? raw.toString("utf8") : raw;
   if (typeof text !== "string" || text.trim() === "") return { ok: true, value: undefined };
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -35,7 +36,7 @@ const isPromise = <T>(value: MaybePromise<T>): value is Promise<T> => value inst
  * path allocates no promise.
  */
 function run(route: AnyRoute, request: FastifyRequest, services: AuthenticatorDeps): MaybePromise<ApiResponse> {
-  const outcome = authenticate(request.raw, services);
+  const outcome = authenticate(request.raw, services, Buffer.isBuffer(request.body) ? request.body : undefined);
   return isPromise(outcome) ? outcome.then((o) => authorised(route, request, services, o)) : authorised(route, request, services, outcome);
 }
 
@@ -85,9 +86,10 @@ export async function buildOpenApiApp(routes: readonly AnyRoute[], services: Aut
     frameworkErrors: (_err, _req, reply) => send(reply, apiError(400, "invalid_request", "The request URL is not valid.")),
   });
 
-  // Bodies are read as text whatever their content type and parsed after authentication.
+  // Bodies are read as bytes whatever their content type (signatures cover the exact bytes)
+  // and parsed after authentication.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("*", { parseAs: "string" }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
 
   app.setNotFoundHandler((_req, reply) => send(reply, apiError(404, "not_found", "No such endpoint.")));
   app.setErrorHandler((err: { statusCode?: number; code?: string }, request, reply) => {

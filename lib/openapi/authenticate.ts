@@ -4,6 +4,7 @@ import type { LastUsedRecorder } from "@/lib/keys/last-used";
 import { hashSecret, isWellFormedSecret, SECRET_LENGTH } from "@/lib/keys/secret";
 import type { KeyActor } from "@/lib/keys/types";
 import { refusalOf, type KeyVerifier, type VerifiedKey } from "@/lib/keys/verify";
+import type { SignatureCheck, SignatureVerifier } from "@/lib/signing/verify";
 import { clientAddress } from "./client-address";
 import { AUTH_MESSAGES, apiError, forbidden, type ApiResponse } from "./errors";
 import type { FailureThrottle } from "./failure-throttle";
@@ -42,9 +43,18 @@ export type AuthenticatorDeps = {
   throttle: FailureThrottle;
   lastUsed: LastUsedRecorder;
   trustProxy: boolean;
+  /** Checks X-Timestamp and X-Signature for workspaces that require signed requests (SPEC §5.1). */
+  signatures: SignatureVerifier;
 };
 
 export type AuthOutcome = ApiCaller | ApiResponse;
+
+const EMPTY_BODY = Buffer.alloc(0);
+
+const headerOf = (req: IncomingMessage, name: string) => {
+  const value = req.headers[name];
+  return typeof value === "string" ? value : undefined;
+};
 
 /**
  * SPEC §5. Malformed secrets (length, format, checksum) are refused before any database work;
@@ -54,7 +64,11 @@ export type AuthOutcome = ApiCaller | ApiResponse;
  *
  * Answers synchronously when the cache knows the key (the hot path), with a promise on a miss.
  */
-export function authenticate(req: IncomingMessage, deps: AuthenticatorDeps): AuthOutcome | Promise<AuthOutcome> {
+export function authenticate(
+  req: IncomingMessage,
+  deps: AuthenticatorDeps,
+  rawBody: Buffer = EMPTY_BODY,
+): AuthOutcome | Promise<AuthOutcome> {
   const secret = presentedSecret(req.headers);
   if (secret === null) return apiError(401, "missing_api_key", AUTH_MESSAGES.missing_api_key);
   const ip = clientAddress(req, deps.trustProxy);
@@ -65,15 +79,40 @@ export function authenticate(req: IncomingMessage, deps: AuthenticatorDeps): Aut
   // database is asked, not before the in-memory cache.
   const hash = hashSecret(secret);
   const cached = deps.verifier.get(hash, now);
-  if (cached) return decide(cached, ip, now, wait, deps);
+  if (cached) return admit(decide(cached, ip, now, wait, deps), req, rawBody, now, deps);
   if (cached === null || wait > 0 || !isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
-  return deps.verifier.lookup(hash, now).then((key) => decide(key, ip, now, wait, deps));
+  return deps.verifier.lookup(hash, now).then((key) => admit(decide(key, ip, now, wait, deps), req, rawBody, now, deps));
+}
+
+/**
+ * A verified key of a workspace that requires signed requests must also come with a valid
+ * signature (SPEC §5.1), checked before anything else; only then is the key "used".
+ * Workspaces without signing stay on the synchronous path.
+ */
+function admit(outcome: AuthOutcome, req: IncomingMessage, rawBody: Buffer, now: number, deps: AuthenticatorDeps): AuthOutcome | Promise<AuthOutcome> {
+  if (!isCaller(outcome)) return outcome;
+  const used = (): AuthOutcome => {
+    deps.lastUsed.record(outcome.key.keyId, now, outcome.ip);
+    return outcome;
+  };
+  if (!outcome.key.workspace.requireSignedRequests) return used();
+  return deps.signatures
+    .verify({
+      workspaceId: outcome.key.workspace.id,
+      method: req.method ?? "GET",
+      pathWithQuery: req.url ?? "/",
+      rawBody,
+      timestamp: headerOf(req, "x-timestamp"),
+      signature: headerOf(req, "x-signature"),
+      now,
+      required: true,
+    })
+    .then((check: SignatureCheck) => (check.ok ? used() : apiError(401, check.code, check.message)));
 }
 
 function decide(key: VerifiedKey | null, ip: string, now: number, wait: number, deps: AuthenticatorDeps): AuthOutcome {
   const refusal = key ? refusalOf(key, now) : "invalid_api_key";
   if (key && refusal === null) {
-    deps.lastUsed.record(key.keyId, now, ip);
     return {
       key,
       ip,

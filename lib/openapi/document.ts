@@ -8,12 +8,44 @@ export const OPENAPI_PATH = "/api/v1/openapi.json";
 
 const ERROR_RESPONSES: Record<number, string> = {
   400: "invalid_request: a bad body or parameter (`error.field` names it)",
-  401: "missing_api_key, invalid_api_key, expired_api_key or inactive_api_key",
+  401:
+    "missing_api_key, invalid_api_key, expired_api_key or inactive_api_key; when the workspace requires signed " +
+    "requests also missing_signature, stale_timestamp, invalid_signature or replayed_request",
   402: "plan_required: the key's workspace is on the free plan",
   403: "forbidden: the key lacks a permission (`error.permission` names it)",
   413: "payload_too_large: bodies are limited to 64 kB",
   429: "rate_limited: too many failed authentications from this address (see Retry-After)",
 };
+
+// SPEC §5.1: required by workspaces that turn on "Require signed requests", ignored otherwise.
+const SIGNATURE_HEADERS: Json[] = [
+  {
+    name: "X-Timestamp",
+    in: "header",
+    required: false,
+    description: "Signed requests: the current time in Unix seconds, within 300 s of the server clock.",
+    schema: { type: "string", pattern: "^[0-9]+$" },
+    example: "1700000000",
+  },
+  {
+    name: "X-Signature",
+    in: "header",
+    required: false,
+    description:
+      "Signed requests: `v1=` + hex HMAC-SHA256 under the workspace's API shared secret of " +
+      "`timestamp + \"\\n\" + METHOD + \"\\n\" + path-with-query + \"\\n\" + hex SHA-256 of the raw body`. Each signature is accepted once.",
+    schema: { type: "string", pattern: "^v1=[0-9a-f]{64}$" },
+  },
+];
+
+const SIGNING_DESCRIPTION =
+  "\n\n**Signed requests.** A workspace may require every request to be signed with its API shared secret " +
+  "(Settings → API shared secret; `GET /api/v1/workspace` tells whether it does). Then each request also carries " +
+  "`X-Timestamp` (Unix seconds, within ±300 s of the server clock) and " +
+  "`X-Signature: v1=<hex HMAC-SHA256(shared secret, timestamp + \"\\n\" + METHOD + \"\\n\" + path-with-query + \"\\n\" + hex SHA-256 of the raw body)>`, " +
+  "e.g. for `GET /api/v1/me?x=1` with no body: `1700000000\\nGET\\n/api/v1/me?x=1\\ne3b0c442…b855`. The path and query " +
+  "are signed exactly as sent. A signature is accepted once within the window. Refusals are 401 `missing_signature`, " +
+  "`stale_timestamp`, `invalid_signature` or `replayed_request`, checked right after the key.";
 
 /** zod → JSON Schema 2020-12 (what OpenAPI 3.1 uses), with named schemas moved to components. */
 function converter(components: Json) {
@@ -74,7 +106,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]): Json {
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       tags: [route.tag],
-      ...(parameters.length ? { parameters } : {}),
+      parameters: [...parameters, ...SIGNATURE_HEADERS],
       ...(route.body
         ? { requestBody: { required: true, content: { "application/json": { schema: convert(route.body, "input") } } } }
         : {}),
@@ -101,7 +133,8 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]): Json {
       version: "1.0.0",
       description:
         "Authenticate with an API key in `X-Api-Key`, `DF-API-KEY` or `Authorization: Bearer`. " +
-        'Errors are `{"error":{"code","message"}}`. Keys are for servers: no CORS.',
+        'Errors are `{"error":{"code","message"}}`. Keys are for servers: no CORS.' +
+        SIGNING_DESCRIPTION,
     },
     servers: [{ url: "/" }],
     security: [{ ApiKeyHeader: [] }, { DfApiKeyHeader: [] }, { BearerKey: [] }],

@@ -143,3 +143,11 @@ export const auditLogPageSchema = z
     prevCursor: z.string().nullable().meta({ description: "Newer events" }),
   })
   .meta({ id: "AuditLogPage" });
+
+export const workspaceDetailsSchema = workspaceSummarySchema
+  .extend({
+    requireSignedRequests: z
+      .boolean()
+      .meta({ description: "Whether every request must carry X-Timestamp and X-Signature (see the API description)" }),
+  })
+  .meta({ id: "WorkspaceDetails" });

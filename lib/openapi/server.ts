@@ -4,6 +4,7 @@ import { getConfig } from "@/lib/config";
 import { onKeyChange } from "@/lib/keys/invalidation";
 import { LastUsedRecorder, type LastUsedStats } from "@/lib/keys/last-used";
 import { KeyVerifier, type VerifierOptions, type VerifierStats } from "@/lib/keys/verify";
+import { SignatureVerifier } from "@/lib/signing/verify";
 import { buildOpenApiApp } from "./app";
 import type { AuthenticatorDeps } from "./authenticate";
 import { trustProxyFromEnv } from "./client-address";
@@ -44,6 +45,7 @@ export async function createOpenApiHandler(options: OpenApiOptions = {}): Promis
     lastUsed,
     throttle: new FailureThrottle(options.throttle),
     trustProxy: options.trustProxy ?? trustProxyFromEnv(),
+    signatures: new SignatureVerifier({ db }),
   };
   const app = await buildOpenApiApp(ROUTES, services);
   const stopFollowing = onKeyChange((change) => verifier.invalidate(change));
@@ -53,12 +55,16 @@ export async function createOpenApiHandler(options: OpenApiOptions = {}): Promis
     handle: (req, res) => app.routing(req, res),
     services,
     stats: () => ({ verifier: { ...verifier.stats }, lastUsed: { ...lastUsed.stats }, cachedKeys: verifier.cachedKeys }),
-    clearCache: () => verifier.clear(),
+    clearCache: () => {
+      verifier.clear();
+      services.signatures.invalidate();
+    },
     flush: () => lastUsed.flush(),
     close: async () => {
       stopFollowing();
       await lastUsed.close();
       await app.close();
+      await services.signatures.close();
     },
   };
 }

@@ -23,6 +23,11 @@ export type SignedRequest = {
   signature: string | undefined;
   /** Milliseconds since the epoch; tests move the clock with it. */
   now?: number;
+  /**
+   * The caller already knows the workspace requires signing (the Open API's verified key
+   * says so): enforce it whatever this instance's cached flag says.
+   */
+  required?: boolean;
 };
 
 type SigningState = {
@@ -91,7 +96,7 @@ export class SignatureVerifier {
   async verify(request: SignedRequest): Promise<SignatureCheck> {
     const now = request.now ?? Date.now();
     const state = await this.stateOf(request.workspaceId);
-    if (!state.requireSigned) return { ok: true };
+    if (!request.required && !state.requireSigned) return { ok: true };
 
     const timestamp = request.timestamp?.trim();
     const signature = request.signature?.trim();
@@ -167,7 +172,6 @@ export class SignatureVerifier {
       .select({ requireSigned: workspaces.requireSignedRequests })
       .from(workspaces)
       .where(eq(workspaces.id, workspaceId));
-    if (!ws?.requireSigned) return { requireSigned: false, secrets: [] };
     const rows = await db
       .select({ id: sharedSecrets.id, ciphertext: sharedSecrets.ciphertext, retiredAt: sharedSecrets.retiredAt, validUntil: sharedSecrets.validUntil })
       .from(sharedSecrets)
@@ -178,7 +182,7 @@ export class SignatureVerifier {
         ),
       );
     return {
-      requireSigned: true,
+      requireSigned: ws?.requireSigned ?? false,
       secrets: rows.map((r) => ({
         secret: decryptSecret(r.ciphertext, sharedSecretContext(r.id)),
         validUntil: r.retiredAt === null ? null : (r.validUntil?.getTime() ?? 0),
