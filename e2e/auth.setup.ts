@@ -7,7 +7,8 @@ for (const role of Object.keys(USERS) as DemoRole[]) {
     await page.getByLabel("Email").fill(USERS[role]);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/w\/[a-z]+\/api-keys$/);
+    // Generous: a sign-in pays for one scrypt hash (128 MiB), slow on a loaded 2-core machine.
+    await expect(page).toHaveURL(/\/w\/[a-z]+\/api-keys$/, { timeout: 30_000 });
     await page.context().storageState({ path: storageStateOf(role) });
   });
 }

@@ -2,7 +2,6 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
@@ -10,7 +9,6 @@ import { FieldError, Input, Label } from "@/components/ui/input";
 import { loginSchema, type LoginInput } from "@/lib/validations/auth";
 
 export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string; oidc: boolean }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const {
     register,
@@ -25,8 +23,8 @@ export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string; oidc: bo
       setError("Invalid email or password");
       return;
     }
-    router.replace(callbackUrl);
-    router.refresh();
+    // A full navigation: the next page renders on the server with the new session cookie.
+    window.location.assign(callbackUrl);
   });
 
   return (
