@@ -3,7 +3,7 @@ import { uniqueSuffix } from "./support/admin";
 import { expect, expectNoSeriousA11yViolations, screenshotBoth, test } from "./support/fixtures";
 
 // Generous: these flows take many steps, and the e2e machine is shared.
-test.describe.configure({ mode: "serial", timeout: 90_000 });
+test.describe.configure({ mode: "serial", timeout: 150_000 });
 
 test.describe("Audit log page", () => {
   test("shows the events of a role created, edited and deleted in the console, filterable and exportable", async ({ as }) => {

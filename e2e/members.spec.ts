@@ -4,7 +4,7 @@ import { USERS } from "./support/users";
 
 // These tests add, change and remove members they create themselves; the demo members stay as seeded.
 // Generous: these flows take many steps, and the e2e machine is shared.
-test.describe.configure({ mode: "serial", timeout: 90_000 });
+test.describe.configure({ mode: "serial", timeout: 150_000 });
 
 test.describe("Members page", () => {
   test("lists Acme's members with their roles, the Owner first", async ({ as }) => {
@@ -53,7 +53,7 @@ test.describe("Members page", () => {
     await dialog.getByLabel("Name (for a new account)").fill("Nora New");
     await dialog.getByRole("button", { name: "Add member" }).click();
     const added = page.getByRole("dialog", { name: "Member added" });
-    await expect(added).toContainText("It won't be shown again.");
+    await expect(added).toContainText("It won't be shown again.", { timeout: 30_000 });
     const password = await added.getByLabel("Initial password").inputValue();
     expect(password).toMatch(/^[0-9A-Za-z]{20}$/);
     await expect(page.getByText("Member added", { exact: true }).last()).toBeVisible();

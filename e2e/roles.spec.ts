@@ -2,7 +2,7 @@ import { addNewMember, memberRow, uniqueSuffix } from "./support/admin";
 import { expect, expectNoSeriousA11yViolations, screenshotBoth, test } from "./support/fixtures";
 
 // Generous: these flows take many steps, and the e2e machine is shared.
-test.describe.configure({ mode: "serial", timeout: 90_000 });
+test.describe.configure({ mode: "serial", timeout: 150_000 });
 
 const roleRow = (page: import("@playwright/test").Page, name: string) =>
   page.getByRole("table", { name: "Roles" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });

@@ -2,7 +2,7 @@ import { addNewMember, signIn, uniqueSuffix } from "./support/admin";
 import { expect, expectNoSeriousA11yViolations, screenshotBoth, test } from "./support/fixtures";
 
 // Generous: these flows take many steps, and the e2e machine is shared.
-test.describe.configure({ mode: "serial", timeout: 90_000 });
+test.describe.configure({ mode: "serial", timeout: 150_000 });
 
 // Globex has no keys: toggling its settings cannot disturb the API Keys specs, which use Acme.
 test.describe("Settings page", () => {

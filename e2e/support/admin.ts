@@ -20,7 +20,8 @@ export async function addNewMember(page: Page, slug: string, email: string, role
   for (const role of roleNames) await roles.getByRole("checkbox", { name: new RegExp(`^${role}\\b`) }).check();
   await dialog.getByRole("button", { name: "Add member" }).click();
   const added = page.getByRole("dialog", { name: "Member added" });
-  await expect(added).toBeVisible();
+  // A new user's password is hashed with scrypt (128 MiB): slow on a busy machine.
+  await expect(added).toBeVisible({ timeout: 30_000 });
   const password = await added.getByLabel("Initial password").inputValue();
   expect(password).toMatch(/^[0-9A-Za-z]{20}$/);
   await added.getByRole("button", { name: "Done" }).click();
@@ -36,7 +37,8 @@ export async function signIn(browser: Browser, email: string, password: string):
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/w\/[a-z0-9-]+\/api-keys$/);
+  // Verifying the password costs one scrypt: give a busy machine time.
+  await expect(page).toHaveURL(/\/w\/[a-z0-9-]+\/api-keys$/, { timeout: 30_000 });
   return page;
 }
 
