@@ -59,15 +59,15 @@ export function authenticate(req: IncomingMessage, deps: AuthenticatorDeps): Aut
   if (secret === null) return apiError(401, "missing_api_key", AUTH_MESSAGES.missing_api_key);
   const ip = clientAddress(req, deps.trustProxy);
   const now = Date.now();
-  const wait = deps.throttle.retryAfter(ip, now);
+  const wait = deps.throttle.retryAfter(ip);
   if (secret.length !== SECRET_LENGTH) return decide(null, ip, now, wait, deps);
   // A verified key's secret was well formed when created: the checksum is checked before the
   // database is asked, not before the in-memory cache.
   const hash = hashSecret(secret);
-  const cached = deps.verifier.get(hash, now);
+  const cached = deps.verifier.get(hash);
   if (cached) return decide(cached, ip, now, wait, deps);
   if (cached === null || wait > 0 || !isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
-  return deps.verifier.lookup(hash, now).then((key) => decide(key, ip, now, wait, deps));
+  return deps.verifier.lookup(hash).then((key) => decide(key, ip, now, wait, deps));
 }
 
 function decide(key: VerifiedKey | null, ip: string, now: number, wait: number, deps: AuthenticatorDeps): AuthOutcome {
@@ -92,7 +92,7 @@ function decide(key: VerifiedKey | null, ip: string, now: number, wait: number, 
       { "retry-after": String(wait) },
     );
   }
-  deps.throttle.recordFailure(ip, now);
+  deps.throttle.recordFailure(ip);
   const code = refusal ?? "invalid_api_key";
   return apiError(401, code, AUTH_MESSAGES[code]);
 }
