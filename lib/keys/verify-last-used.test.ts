@@ -69,7 +69,7 @@ describe('"Last used" of keys used through the Open API', () => {
       }
       await new Promise((r) => setTimeout(r, 500));
       const { keysWritten } = api.api.stats().lastUsed;
-      expect(requests).toBeGreaterThan(10);
+      expect(requests).toBeGreaterThan(3);
       expect(keysWritten).toBeGreaterThanOrEqual(1);
       expect(keysWritten).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 400));
       expect((await lastUsedOf([key.id]))[0]!.at).not.toBeNull();

@@ -8,7 +8,7 @@ import { loadKeyRecord, type KeyRecord } from "./verify-query";
 /** Why a known key is refused (an unknown one is simply `invalid_api_key`). */
 export type KeyRefusal = "invalid_api_key" | "expired_api_key" | "inactive_api_key" | "plan_required";
 
-/** A key as verification knows it: its record and its effective permissions, as of `loadedAt`. */
+/** A key as verification knows it: its record and its effective permissions. */
 export type VerifiedKey = KeyRecord & {
   permissions: Permission[];
   permissionSet: ReadonlySet<Permission>;
@@ -41,6 +41,9 @@ export function refusalOf(key: VerifiedKey, now: number = Date.now()): KeyRefusa
   return null;
 }
 
+/** Cache ages run on a monotonic clock: a wall clock set back or forward neither pins nor drops entries. */
+const monotonicNow = () => performance.now();
+
 function toVerifiedKey(record: KeyRecord): VerifiedKey {
   const permissions = effectivePermissions(record.rolePermissions, record.creatorPermissions, record.isOwnerKey);
   return { ...record, permissions, permissionSet: new Set(permissions) };
@@ -70,7 +73,8 @@ export class KeyVerifier {
   }
 
   /** The cached answer without any database work: a key, null (known unknown), or undefined (not cached). */
-  peek(secretHash: string, now: number = Date.now()): VerifiedKey | null | undefined {
+  peek(secretHash: string): VerifiedKey | null | undefined {
+    const now = monotonicNow();
     const key = this.known.get(secretHash, now);
     if (key) return key;
     if (this.unknown.get(secretHash, now)) return null;
@@ -78,16 +82,16 @@ export class KeyVerifier {
   }
 
   /** `peek`, counted as a hit when cached. */
-  get(secretHash: string, now: number = Date.now()): VerifiedKey | null | undefined {
-    const cached = this.peek(secretHash, now);
+  get(secretHash: string): VerifiedKey | null | undefined {
+    const cached = this.peek(secretHash);
     if (cached) this.stats.hits++;
     else if (cached === null) this.stats.negativeHits++;
     return cached;
   }
 
   /** The key with this secret hash, or null when there is none. */
-  async lookup(secretHash: string, now: number = Date.now()): Promise<VerifiedKey | null> {
-    const cached = this.get(secretHash, now);
+  async lookup(secretHash: string): Promise<VerifiedKey | null> {
+    const cached = this.get(secretHash);
     if (cached !== undefined) return cached;
     const pending = this.inFlight.get(secretHash);
     if (pending) return pending;
@@ -106,7 +110,7 @@ export class KeyVerifier {
     const record = await loadKeyRecord(this.options.db(), secretHash);
     const key = record ? toVerifiedKey(record) : null;
     if (generation === this.generation) {
-      const now = Date.now();
+      const now = monotonicNow();
       if (key) this.known.set(secretHash, key, now);
       else this.unknown.set(secretHash, true, now);
     }

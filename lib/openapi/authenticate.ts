@@ -73,15 +73,15 @@ export function authenticate(
   if (secret === null) return apiError(401, "missing_api_key", AUTH_MESSAGES.missing_api_key);
   const ip = clientAddress(req, deps.trustProxy);
   const now = Date.now();
-  const wait = deps.throttle.retryAfter(ip, now);
+  const wait = deps.throttle.retryAfter(ip);
   if (secret.length !== SECRET_LENGTH) return decide(null, ip, now, wait, deps);
   // A verified key's secret was well formed when created: the checksum is checked before the
   // database is asked, not before the in-memory cache.
   const hash = hashSecret(secret);
-  const cached = deps.verifier.get(hash, now);
+  const cached = deps.verifier.get(hash);
   if (cached) return admit(decide(cached, ip, now, wait, deps), req, rawBody, now, deps);
   if (cached === null || wait > 0 || !isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
-  return deps.verifier.lookup(hash, now).then((key) => admit(decide(key, ip, now, wait, deps), req, rawBody, now, deps));
+  return deps.verifier.lookup(hash).then((key) => admit(decide(key, ip, now, wait, deps), req, rawBody, now, deps));
 }
 
 /**
@@ -131,7 +131,7 @@ function decide(key: VerifiedKey | null, ip: string, now: number, wait: number, 
       { "retry-after": String(wait) },
     );
   }
-  deps.throttle.recordFailure(ip, now);
+  deps.throttle.recordFailure(ip);
   const code = refusal ?? "invalid_api_key";
   return apiError(401, code, AUTH_MESSAGES[code]);
 }

@@ -12,7 +12,8 @@ type Bucket = { tokens: number; at: number };
 /**
  * Failed authentications per client address, as a token bucket: `burst` failures at once,
  * then `perMinute` more each minute. Only failures spend tokens, so an address whose requests
- * succeed is never slowed. Memory is bounded by `maxAddresses`.
+ * succeed is never slowed. Memory is bounded by `maxAddresses`. Time is monotonic (a wall
+ * clock set back must not lock addresses out).
  */
 export class FailureThrottle {
   private readonly buckets = new Map<string, Bucket>();
@@ -36,7 +37,7 @@ export class FailureThrottle {
   }
 
   /** Seconds the address must wait before its next failure is answered, or 0 when it may try. */
-  retryAfter(address: string, now: number = Date.now()): number {
+  retryAfter(address: string, now: number = performance.now()): number {
     const bucket = this.buckets.get(address);
     if (!bucket) return 0;
     this.refill(bucket, now);
@@ -48,7 +49,7 @@ export class FailureThrottle {
   }
 
   /** Spends one token of the address. */
-  recordFailure(address: string, now: number = Date.now()): void {
+  recordFailure(address: string, now: number = performance.now()): void {
     let bucket = this.buckets.get(address);
     if (bucket) {
       this.refill(bucket, now);
