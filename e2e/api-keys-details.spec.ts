@@ -45,6 +45,7 @@ test.describe("the key details page", () => {
     await page.reload();
     const trail = page.getByRole("table", { name: "Audit trail" });
     await expect(trail.getByRole("row").filter({ hasText: "Secret revealed" }).first()).toContainText("Adam Admin");
+    await screenshotBoth(page, "api-keys-details-audit-trail");
   });
 
   test("Modify on the details page saves and shows the change", async ({ as }) => {

@@ -12,7 +12,7 @@ import {
 // The Owner creates, modifies and deletes keys of its own (unique names): the demo keys other
 // specs read are only ever opened, never changed. The tests build on each other.
 // Axe scans and screenshots at two widths take a while on a busy machine.
-test.describe.configure({ mode: "serial", timeout: 90_000 });
+test.describe.configure({ mode: "serial", timeout: 150_000 });
 
 const name = uniqueName("e2e-dialogs");
 let secret = "";
