@@ -2,6 +2,9 @@ import { expect, screenshotBoth, test } from "./support/fixtures";
 import { keyRow, SECRET_PATTERN, expectAccessible } from "./support/api-keys";
 
 test.describe("the key details page", () => {
+  // Axe scans and screenshots at two widths take a while on a busy machine.
+  test.describe.configure({ timeout: 90_000 });
+
   test("shows a key's settings, reveals its secret and records it in the audit trail", async ({ as }) => {
     const page = await as("admin");
     await page.goto("/w/acme/api-keys");
