@@ -2,6 +2,9 @@ import { expect, screenshotBoth, test } from "./support/fixtures";
 import { keyRow, SECRET_PATTERN, expectAccessible } from "./support/api-keys";
 
 test.describe("the key details page", () => {
+  // Axe scans and screenshots at two widths take a while on a busy machine.
+  test.describe.configure({ timeout: 90_000 });
+
   test("shows a key's settings, reveals its secret and records it in the audit trail", async ({ as }) => {
     const page = await as("admin");
     await page.goto("/w/acme/api-keys");
@@ -45,6 +48,7 @@ test.describe("the key details page", () => {
     await page.reload();
     const trail = page.getByRole("table", { name: "Audit trail" });
     await expect(trail.getByRole("row").filter({ hasText: "Secret revealed" }).first()).toContainText("Adam Admin");
+    await screenshotBoth(page, "api-keys-details-audit-trail");
   });
 
   test("Modify on the details page saves and shows the change", async ({ as }) => {

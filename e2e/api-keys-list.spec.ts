@@ -4,7 +4,8 @@ import { keyRow as row, keysTable as table, SECRET_PATTERN as SECRET, expectAcce
 
 // Read-only checks of the demo data (SPEC §7). Other specs add and delete keys of their own at
 // the same time, so nothing here counts rows or relies on rows other than the demo keys.
-
+// Axe scans and screenshots at two widths take a while on a busy machine.
+test.describe.configure({ timeout: 90_000 });
 
 test.describe("the API keys list", () => {
   test("shows the demo keys with their roles, times, expiry and usage", async ({ as }) => {
