@@ -1,3 +1,5 @@
+import { signRequest } from "@/lib/signing/format";
+import { createKeyThroughDialog, deleteKeyThroughDialogs, uniqueName } from "./support/api-keys";
 import { expect, expectNoSeriousA11yViolations, screenshotBoth, test } from "./support/fixtures";
 
 const HINT = /^ss_[0-9A-Za-z]{4}…[0-9A-Za-z]{4}$/;
@@ -5,7 +7,7 @@ const SECRET = /^ss_[0-9A-Za-z]{43}$/;
 
 test.describe("API shared secret (Settings)", () => {
   test("the owner creates, reveals, copies and rotates it, and requires signed requests", async ({ as }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const page = await as("owner");
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto("/w/acme/settings");
@@ -56,12 +58,34 @@ test.describe("API shared secret (Settings)", () => {
 
     await section.getByRole("button", { name: "Reveal" }).click();
     await expect(value).toHaveText(SECRET);
-    expect(await value.textContent()).not.toBe(first);
+    const second = (await value.textContent())!;
+    expect(second).not.toBe(first);
+
+    // A key to call the Open API with, made before signing is on (other specs share Acme).
+    const keyName = uniqueName("signing-e2e");
+    await page.goto("/w/acme/api-keys");
+    const apiKey = await createKeyThroughDialog(page, keyName);
+    await page.goto("/w/acme/settings");
 
     await requireSigned.click();
     await expect(requireSigned).toHaveAttribute("aria-checked", "true");
     await expect(page.getByText("Signed requests are now required")).toBeVisible();
     try {
+      const unsigned = await page.request.get("/api/v1/me", { headers: { "X-Api-Key": apiKey } });
+      expect(unsigned.status()).toBe(401);
+      expect((await unsigned.json()).error.code).toBe("missing_signature");
+      const path = "/api/v1/workspace";
+      const signed = await page.request.get(path, {
+        headers: { "X-Api-Key": apiKey, ...signRequest({ secret: second, method: "GET", pathWithQuery: path }) },
+      });
+      expect(signed.status()).toBe(200);
+      expect(await signed.json()).toMatchObject({ slug: "acme", requireSignedRequests: true });
+      // The previous secret still works during its 24 hours.
+      const withPrevious = await page.request.get("/api/v1/me", {
+        headers: { "X-Api-Key": apiKey, ...signRequest({ secret: first, method: "GET", pathWithQuery: "/api/v1/me" }) },
+      });
+      expect(withPrevious.status()).toBe(200);
+
       await page.reload();
       await expect(requireSigned).toHaveAttribute("aria-checked", "true");
       await expect(section.getByTestId("previous-shared-secret")).toContainText(firstHint);
@@ -72,6 +96,10 @@ test.describe("API shared secret (Settings)", () => {
       await requireSigned.click();
       await expect(requireSigned).toHaveAttribute("aria-checked", "false");
     }
+    const unsignedAgain = await page.request.get("/api/v1/me", { headers: { "X-Api-Key": apiKey } });
+    expect(unsignedAgain.status()).toBe(200);
+    await page.goto("/w/acme/api-keys");
+    await deleteKeyThroughDialogs(page, keyName);
 
     // Every step is in the audit log, never the secret.
     await page.goto("/w/acme/audit-log");

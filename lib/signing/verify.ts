@@ -56,7 +56,7 @@ const failure = (code: SignatureFailureCode, message: string): SignatureCheck =>
 
 const MESSAGES = {
   missing: (which: string) =>
-    `This workspace requires signed requests: the ${which} header is missing. Send X-Timestamp (Unix seconds) and X-Signature (v1=<hex HMAC-SHA256>); see /api/v1/openapi.json.`,
+    `This workspace requires signed requests: ${which} missing. Send X-Timestamp (Unix seconds) and X-Signature (v1=<hex HMAC-SHA256>); see /api/v1/openapi.json.`,
   stale: `X-Timestamp must be the current time in Unix seconds, within ${SIGNATURE_WINDOW_SECONDS} seconds of the server clock.`,
   malformed: "X-Signature must be v1= followed by 64 hexadecimal characters.",
   mismatch:
@@ -101,7 +101,8 @@ export class SignatureVerifier {
     const timestamp = request.timestamp?.trim();
     const signature = request.signature?.trim();
     if (!timestamp || !signature) {
-      return failure("missing_signature", MESSAGES.missing(!timestamp && !signature ? "X-Timestamp and X-Signature" : !timestamp ? "X-Timestamp" : "X-Signature"));
+      const which = !timestamp && !signature ? "the X-Timestamp and X-Signature headers are" : `the ${timestamp ? "X-Signature" : "X-Timestamp"} header is`;
+      return failure("missing_signature", MESSAGES.missing(which));
     }
     if (!TIMESTAMP_PATTERN.test(timestamp)) return failure("stale_timestamp", MESSAGES.stale);
     const seconds = Number(timestamp);
