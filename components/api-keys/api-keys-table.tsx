@@ -34,7 +34,8 @@ export function ApiKeysTable({
   const kept: Record<string, string> = {};
   if (query.q) kept.q = query.q;
   if (query.createdBy === "me") kept.createdBy = "me";
-  const count = `${page.total.toLocaleString("en-US")} ${page.total === 1 ? "key" : "keys"}`;
+  const count = `${page.total.toLocaleString("en-US")}${page.totalCapped ? "+" : ""} ${page.total === 1 ? "key" : "keys"}`;
+  const summary = query.q ? `${count} match “${query.q}”` : count;
 
   return (
     <DataTable
@@ -56,7 +57,9 @@ export function ApiKeysTable({
       }
       footer={
         <CursorPagination
-          summary={query.q ? `${count} match “${query.q}”` : count}
+          summary={
+            page.totalCapped && !page.nextCursor ? `${summary}. Only the first ${page.total.toLocaleString("en-US")} are listed: narrow the search to see the rest.` : summary
+          }
           previousHref={pageHref(pathname, kept, page.prevCursor)}
           nextHref={pageHref(pathname, kept, page.nextCursor)}
         />

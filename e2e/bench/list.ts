@@ -45,7 +45,7 @@ async function time(name: string, run: () => Promise<string>): Promise<Timing> {
 }
 
 /** A fresh embedded database with the demo data plus `count` keys in Acme, inserted in one statement. */
-async function seededDatabase(dir: string, count: number) {
+export async function seededDatabase(dir: string, count: number) {
   const handle = openPglite(path.join(dir, "pgdata"));
   await migrateDatabase(handle);
   await seedDemoData(handle.db);
@@ -98,7 +98,9 @@ async function measureSize(count: number): Promise<{ rows: Timing[]; seedMs: num
       return result.data;
     };
     const describe = (page: Awaited<ReturnType<typeof list>>) =>
-      `${page.items.length} rows of ${page.total.toLocaleString("en-US")}${page.items[0] ? `, first ${page.items[0].name}` : ""}`;
+      `${page.items.length} rows of ${page.total.toLocaleString("en-US")}${page.totalCapped ? "+" : ""}${page.items[0] ? `, first ${page.items[0].name}` : ""}`;
+    // The search cursor is an offset into its (at most 1,000) matches; page 20 is the deepest.
+    const offsetCursor = (o: number) => Buffer.from(JSON.stringify({ d: "offset", o })).toString("base64url");
     const second = (await list({})).nextCursor;
 
     const label = (s: string) => `${count.toLocaleString("en-US")} keys: ${s}`;
@@ -107,6 +109,9 @@ async function measureSize(count: number): Promise<{ rows: Timing[]; seedMs: num
       ...(second ? [await time(label("second page (cursor)"), async () => describe(await list({ cursor: second })))] : []),
       await time(label("Created by: Me, first page"), async () => describe(await list({ createdBy: "me" }))),
       await time(label('search "deploy" (substring)'), async () => describe(await list({ q: "deploy" }))),
+      await time(label('search "deploy", page 20'), async () => describe(await list({ q: "deploy", cursor: offsetCursor(950) }))),
+      await time(label('search "deplyo" (typo)'), async () => describe(await list({ q: "deplyo" }))),
+      await time(label('search "7f3" (fragment)'), async () => describe(await list({ q: "7f3" }))),
       await time(label('search "prodrep" (typo)'), async () => describe(await list({ q: "prodrep" }))),
       await time(label('search "zzqx" (no match)'), async () => describe(await list({ q: "zzqx" }))),
     ];

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { apiKeyRoles, apiKeys } from "@/db/schema";
 import { listApiKeys } from "./rules";
+import { SEARCH_LIMIT } from "./search";
 import { generateKeyId, generateSecret, hashSecret, secretHint } from "./secret";
 import { createKey, createTeam, mustOk, withTestDatabase, type Team } from "./testing";
 import type { ApiKeyPage, KeyActor } from "./types";
@@ -15,14 +16,14 @@ const names = (page: ApiKeyPage) => page.items.map((k) => k.name);
  * Inserts keys directly (the limit of 10 per member would need a dozen members for 120): three
  * keys share each creation time, so the pages must order ties by id too.
  */
-async function insertKeys(team: Team, creator: KeyActor, count: number): Promise<string[]> {
+async function insertKeys(team: Team, creator: KeyActor, count: number, prefix = "bulk"): Promise<string[]> {
   const base = Date.UTC(2025, 0, 1);
   const rows = Array.from({ length: count }, (_, i) => {
     const secret = generateSecret();
     return {
       id: generateKeyId(),
       workspaceId: team.ws.id,
-      name: `bulk ${String(i).padStart(3, "0")}`,
+      name: `${prefix} ${String(i).padStart(3, "0")}`,
       secretHash: hashSecret(secret),
       hint: secretHint(secret),
       createdByUserId: creator.userId,
@@ -139,6 +140,60 @@ describe("search", () => {
     // Newer, and more similar to "report" by trigrams, but not containing it.
     await createKey(admin, { name: "repor" });
     expect(await search(admin, "report")).toEqual(["xxreportxx", "repor"]);
+  });
+
+  it("puts the key named exactly like the query first, then the other substring matches newest first", async () => {
+    const { admin } = await createTeam();
+    for (const name of ["Deploy", "deploy-staging", "old typo: deplyo", "pre-deploy", "deploys"]) await createKey(admin, { name });
+    expect(await search(admin, "deploy")).toEqual(["Deploy", "deploys", "pre-deploy", "deploy-staging", "old typo: deplyo"]);
+    // No exact match and one substring match: the typo-tolerant matches follow it.
+    const typo = await search(admin, "deplyo");
+    expect(typo[0]).toBe("old typo: deplyo");
+    expect(typo.slice(1).sort()).toEqual(["Deploy", "deploy-staging", "deploys", "pre-deploy"]);
+  });
+
+  it("pages through the pinned, substring and typo matches without gaps or repeats", async () => {
+    const team = await createTeam();
+    await createKey(team.owner, { name: "Owner report", roleIds: [team.ws.roleIds.owner] });
+    for (const name of ["report", "monthly report", "repor", "reprt", "weekly report"]) await createKey(team.admin, { name });
+    await createKey(team.standard, { name: "standard report" });
+    const all = mustOk(await listApiKeys(team.owner, { q: "report" }));
+    expect(names(all).slice(0, 2)).toEqual(["Owner report", "report"]);
+    expect(names(all).slice(2, 5)).toEqual(["standard report", "weekly report", "monthly report"]);
+    // Typo matches last, most similar first.
+    expect(names(all).slice(5)).toEqual(["repor", "reprt"]);
+    expect(all.total).toBe(all.items.length);
+    for (const limit of [1, 2, 3]) {
+      const { forward, backward } = await walk(team.owner, { q: "report", limit });
+      expect(forward.flatMap(names)).toEqual(names(all));
+      expect(backward.flatMap(names)).toEqual(names(all));
+      expect(forward.every((page) => page.total === all.total && !page.totalCapped)).toBe(true);
+    }
+  });
+
+  it(`pages through at most ${SEARCH_LIMIT} matches and says there are more`, async () => {
+    const team = await createTeam();
+    await insertKeys(team, team.admin, SEARCH_LIMIT + 10);
+    await createKey(team.standard, { name: "quartz" });
+
+    const first = mustOk(await listApiKeys(team.admin, { q: "bulk" }));
+    expect(first).toMatchObject({ total: SEARCH_LIMIT, totalCapped: true });
+    expect(names(first).slice(0, 2).sort()).toEqual(["bulk 1008", "bulk 1009"]);
+    const { forward } = await walk(team.admin, { q: "bulk" });
+    const listed = forward.flatMap(names);
+    expect(listed).toHaveLength(SEARCH_LIMIT);
+    expect(new Set(listed).size).toBe(SEARCH_LIMIT);
+    // The newest 1,000 (three keys share each creation time, so the cut falls among bulk 009–011).
+    for (const name of ["bulk 000", "bulk 008"]) expect(listed).not.toContain(name);
+    for (const name of ["bulk 012", "bulk 500", "bulk 1009"]) expect(listed).toContain(name);
+    const created = forward.flatMap((page) => page.items.map((k) => Date.parse(k.createdAt)));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+    expect(forward.at(-1)!.nextCursor).toBeNull();
+
+    // A narrower query is exact again.
+    expect(mustOk(await listApiKeys(team.admin, { q: "quartz" }))).toMatchObject({ total: 1, totalCapped: false });
+    const beyond = Buffer.from(JSON.stringify({ d: "offset", o: SEARCH_LIMIT })).toString("base64url");
+    expect(await listApiKeys(team.admin, { q: "bulk", cursor: beyond })).toMatchObject({ ok: false, fieldErrors: { cursor: "Invalid cursor" } });
   });
 
   it("takes LIKE wildcards in the query literally", async () => {

@@ -1,10 +1,11 @@
-import { and, desc, eq, not, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, not, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { fail, invalidInput, ok, type Result } from "@/lib/result";
 import { listApiKeysSchema } from "@/lib/validations/api-keys";
 import { canUseKeys } from "./policy";
-import { rolesOfKeys, selectKeyRows, toKeyView, visibleKeysCondition, type KeyRow } from "./queries";
+import { SEARCH_LIMIT, searchKeys } from "./search";
+import { newestFirst, rolesOfKeys, selectKeyRows, toKeyView, visibleKeysCondition, type KeyRow } from "./queries";
 import type { ApiKeyPage, KeyActor } from "./types";
 
 // Opaque page cursors: keyset on (created_at, id) for the plain list, offset for ranked search.
@@ -18,7 +19,7 @@ function decodeCursor(raw: string | undefined): Cursor | null | "invalid" {
   if (!raw) return null;
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    if (c.d === "offset" && Number.isInteger(c.o) && c.o >= 0 && c.o <= 1_000_000) return c;
+    if (c.d === "offset" && Number.isInteger(c.o) && c.o >= 0 && c.o < SEARCH_LIMIT) return c;
     if ((c.d === "after" || c.d === "before") && typeof c.t === "string" && !Number.isNaN(Date.parse(c.t)) && typeof c.i === "string") {
       return c;
     }
@@ -31,19 +32,14 @@ function decodeCursor(raw: string | undefined): Cursor | null | "invalid" {
 // The indexes are (workspace_id, created_at DESC NULLS LAST, id DESC NULLS LAST): an ORDER BY
 // must say the same NULLS order (the planner does not infer it from NOT NULL), and the cursor
 // must be a row comparison, or PostgreSQL sorts or filters every key of the workspace per page.
-const newestFirst = [sql`${apiKeys.createdAt} desc nulls last`, sql`${apiKeys.id} desc nulls last`];
 const oldestFirst = [sql`${apiKeys.createdAt} asc nulls first`, sql`${apiKeys.id} asc nulls first`];
 const olderThan = (t: string, id: string) => sql`(${apiKeys.createdAt}, ${apiKeys.id}) < (${t}::timestamptz, ${id})`;
 const newerThan = (t: string, id: string) => sql`(${apiKeys.createdAt}, ${apiKeys.id}) > (${t}::timestamptz, ${id})`;
 
-const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-// word_similarity threshold: low enough that "prodrep" and "prodcut" find "productreport".
-const WORD_SIMILARITY = 0.35;
-
 /**
  * The keys the actor may see, owner key pinned first for the Owner, then newest first; or, with
- * `q`, substring matches first, then typo-tolerant trigram matches (pg_trgm, index-backed).
+ * `q`, the first SEARCH_LIMIT matches: substring matches first, then typo-tolerant trigram
+ * matches (pg_trgm), see `searchKeys`.
  */
 export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Result<ApiKeyPage>> {
   const parsed = listApiKeysSchema.safeParse(input ?? {});
@@ -60,29 +56,14 @@ export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Resu
   const db = getDb();
 
   if (q) {
+    const offset = cursor?.d === "offset" ? cursor.o : 0;
     return db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`);
-      const substring = sql`${apiKeys.name} ilike ${`%${escapeLike(q)}%`}`;
-      const where = and(...filters, or(substring, sql`${q} <% ${apiKeys.name}`))!;
-      const offset = cursor?.d === "offset" ? cursor.o : 0;
-      const rows = await selectKeyRows(tx)
-        .where(where)
-        .orderBy(
-          // The owner key stays pinned for the Owner when it matches.
-          desc(apiKeys.isOwnerKey),
-          sql`case when ${substring} then 0 else 1 end`,
-          sql`word_similarity(${q}, ${apiKeys.name}) desc`,
-          desc(apiKeys.createdAt),
-          desc(apiKeys.id),
-        )
-        .limit(limit + 1)
-        .offset(offset);
-      const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(apiKeys).where(where);
-      const page = rows.slice(0, limit);
+      const found = await searchKeys(tx, and(...filters)!, q, offset, limit);
       return ok({
-        items: await views(actor, page, tx),
-        total: count?.n ?? 0,
-        nextCursor: rows.length > limit ? encodeCursor({ d: "offset", o: offset + limit }) : null,
+        items: await views(actor, found.rows, tx),
+        total: found.total,
+        totalCapped: found.totalCapped,
+        nextCursor: found.hasNext ? encodeCursor({ d: "offset", o: offset + limit }) : null,
         prevCursor: offset > 0 ? encodeCursor({ d: "offset", o: Math.max(0, offset - limit) }) : null,
       });
     });
@@ -127,6 +108,7 @@ export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Resu
   return ok({
     items: await views(actor, [...pinned, ...rows], db),
     total: count?.n ?? 0,
+    totalCapped: false,
     nextCursor: hasNext && last ? encodeCursor({ d: "after", t: last.createdAtExact, i: last.id }) : null,
     prevCursor: hasPrev && first ? encodeCursor({ d: "before", t: first.createdAtExact, i: first.id }) : null,
   });

@@ -42,6 +42,13 @@ export type KeyRow = {
   creatorActive: boolean;
 };
 
+/**
+ * Newest first, as the (workspace_id, created_at DESC NULLS LAST, id DESC NULLS LAST) indexes
+ * hold keys: an ORDER BY must say the same NULLS order (the planner does not infer it from NOT
+ * NULL) or PostgreSQL sorts every key of the workspace.
+ */
+export const newestFirst = [sql`${apiKeys.createdAt} desc nulls last`, sql`${apiKeys.id} desc nulls last`];
+
 /** SELECT … FROM api_keys joined to its creator and the creator's membership. */
 export function selectKeyRows(db: Executor) {
   return db

@@ -44,8 +44,10 @@ export type ApiKeyDetails = ApiKeyView & { effectivePermissions: Permission[] };
 
 export type ApiKeyPage = {
   items: ApiKeyView[];
-  /** Keys matching the filters (not counting the pinned owner key twice). */
+  /** Keys matching the filters (not counting the pinned owner key twice); at most 1,000 for a search. */
   total: number;
+  /** A search matched more keys than the 1,000 it pages through: narrow the query to see the rest. */
+  totalCapped: boolean;
   nextCursor: string | null;
   prevCursor: string | null;
 };

@@ -60,7 +60,10 @@ export const apiKeyDetailsSchema = apiKeySchema
 export const apiKeyPageSchema = z
   .object({
     items: z.array(apiKeySchema),
-    total: z.int(),
+    total: z.int().meta({ description: "Matching keys; a search pages through at most 1,000 matches" }),
+    totalCapped: z
+      .boolean()
+      .meta({ description: "A search matched more than 1,000 keys; only the first 1,000 are returned: narrow `q` to see the rest" }),
     nextCursor: z.string().nullable(),
     prevCursor: z.string().nullable(),
   })
