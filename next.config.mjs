@@ -4,6 +4,8 @@ const nextConfig = {
   // must share one PGlite instance and one postgres.js pool per process.
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
+  // forbidden() answers pages a member may not open with a real HTTP 403 (app/w/[slug]/forbidden.tsx).
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   async headers() {
     return [

@@ -100,7 +100,7 @@ test.describe("the key details page", () => {
     await admin.goto("/w/acme/api-keys");
     const href = await keyRow(admin, "tcross_ro").getByRole("link", { name: "tcross_ro" }).getAttribute("href");
     const page = await as("viewer");
-    await page.goto(href!);
+    expect((await page.goto(href!))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You don't have permission to manage API keys" })).toBeVisible();
     expect(await page.content()).not.toContain("tcross_ro");
   });

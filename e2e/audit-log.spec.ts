@@ -90,7 +90,7 @@ test.describe("Audit log page", () => {
 
   test("a Standard member without audit:read gets a 403 page, and the export refuses them", async ({ as }) => {
     const page = await as("member");
-    await page.goto("/w/acme/audit-log");
+    expect((await page.goto("/w/acme/audit-log"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You don't have permission to read the audit log" })).toBeVisible();
     await expect(page.getByRole("table")).toHaveCount(0);
     const response = await page.request.get("/w/acme/audit-log/export");

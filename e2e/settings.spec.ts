@@ -77,7 +77,7 @@ test.describe("Settings page", () => {
     const password = await addNewMember(owner, "acme", email, [role]);
 
     const page = await signIn(browser, email, password);
-    await page.goto("/w/acme/settings");
+    expect((await page.goto("/w/acme/settings"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You don't have permission to view settings" })).toBeVisible();
     await expect(page.getByLabel("Workspace name")).toHaveCount(0);
     await expectNoSeriousA11yViolations(page);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { AuditFilters } from "@/components/audit-log/audit-filters";
 import { AuditTable } from "@/components/audit-log/audit-table";
-import { Forbidden } from "@/components/layout/forbidden";
 import { PageHeader } from "@/components/layout/page-header";
 import { AUDIT_ACTION_LABELS } from "@/components/audit-log/action-labels";
 import { listAuditEvents, AUDIT_PAGE_SIZE } from "@/lib/audit/queries";
@@ -20,9 +20,7 @@ export default async function AuditLogPage({
 }) {
   const { membership } = await requireWorkspaceContext((await params).slug);
   const { workspace, permissions, isOwner } = membership;
-  if (!permissions.has("audit:read")) {
-    return <Forbidden title="You don't have permission to read the audit log" message="Ask the workspace Owner for the audit:read permission." />;
-  }
+  if (!permissions.has("audit:read")) forbidden();
   const parsed = auditLogQuerySchema.safeParse(firstValues(await searchParams));
   // A hand-edited URL with a bad filter shows everything rather than an error page.
   const query = parsed.success ? parsed.data : { action: undefined, actor: undefined, cursor: undefined };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Forbidden } from "@/components/layout/forbidden";
+import { forbidden } from "next/navigation";
 import { MembersView, type MemberRow } from "@/components/members/members-view";
 import type { RoleOption } from "@/components/members/role-checkboxes";
 import { requireWorkspaceContext } from "@/lib/auth/context";
@@ -13,9 +13,7 @@ export const metadata: Metadata = { title: "Members" };
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
   const { membership } = await requireWorkspaceContext((await params).slug);
   const { workspace, permissions, isOwner } = membership;
-  if (!permissions.has("members:read")) {
-    return <Forbidden title="You don't have permission to view members" message="Ask the workspace Owner for the members:read permission." />;
-  }
+  if (!permissions.has("members:read")) forbidden();
   const [members, roles, keyCounts] = await Promise.all([
     listMembers(workspace.id),
     listRoles(workspace.id, { includeOwnerKey: isOwner }),

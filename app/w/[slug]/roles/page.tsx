@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Forbidden } from "@/components/layout/forbidden";
+import { forbidden } from "next/navigation";
 import { RolesView, type RoleRow } from "@/components/roles/roles-view";
 import { requireWorkspaceContext } from "@/lib/auth/context";
 import { PERMISSIONS } from "@/lib/auth/permissions";
@@ -12,9 +12,7 @@ export default async function RolesPage({ params }: { params: Promise<{ slug: st
   const { membership } = await requireWorkspaceContext((await params).slug);
   const { workspace, permissions, isOwner } = membership;
   // Roles are what members hold: whoever may see members may see roles (as GET /api/v1/roles).
-  if (!permissions.has("members:read") && !permissions.has("roles:manage")) {
-    return <Forbidden title="You don't have permission to view roles" message="Ask the workspace Owner for the members:read permission." />;
-  }
+  if (!permissions.has("members:read") && !permissions.has("roles:manage")) forbidden();
   const canManage = permissions.has("roles:manage");
   const roles = await listRoles(workspace.id, { includeOwnerKey: isOwner });
   const rows: RoleRow[] = await Promise.all(

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Forbidden } from "@/components/layout/forbidden";
+import { forbidden } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { SharedSecretSection } from "@/components/settings/shared-secret-section";
@@ -15,11 +15,7 @@ const PLAN_LABELS = { free: "Free", small: "Small", business: "Business" } as co
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { membership } = await requireWorkspaceContext((await params).slug);
   const { workspace, permissions } = membership;
-  if (!permissions.has("workspace:read")) {
-    return (
-      <Forbidden title="You don't have permission to view settings" message="Ask the workspace Owner for the workspace:read permission." />
-    );
-  }
+  if (!permissions.has("workspace:read")) forbidden();
   const canManage = permissions.has("workspace:manage");
   return (
     <>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
 import { API_KEYS_TITLE, ApiKeysPageHeader } from "@/components/api-keys/api-keys-list-header";
 import { CreateKeyButton } from "@/components/api-keys/create-key-button";
@@ -7,9 +8,9 @@ import { EmptyState } from "@/components/api-keys/empty-state";
 import { KeyDialogsProvider } from "@/components/api-keys/key-dialogs";
 import { CreatedByFilter, KeySearch } from "@/components/api-keys/key-search";
 import { ListQueryProvider } from "@/components/api-keys/list-query";
-import { Forbidden } from "@/components/layout/forbidden";
 import { requireWorkspaceContext } from "@/lib/auth/context";
 import { actorFromMembership } from "@/lib/keys/actor";
+import { canUseKeys } from "@/lib/keys/policy";
 import { getCreateKeyOptions, listApiKeys } from "@/lib/keys/rules";
 
 export const metadata: Metadata = { title: API_KEYS_TITLE };
@@ -29,14 +30,8 @@ export default async function ApiKeysPage({
   const { user, membership } = await requireWorkspaceContext(slug);
   const { permissions, workspace } = membership;
   const seesAll = permissions.has("api_keys:read");
-  if (!seesAll && !permissions.has("api_keys:create")) {
-    return (
-      <Forbidden
-        title="You don't have permission to manage API keys"
-        message="Ask an owner or administrator of this workspace for a role that can create or read API keys."
-      />
-    );
-  }
+  const actor = actorFromMembership(membership, user);
+  if (!canUseKeys(actor)) forbidden();
 
   if (workspace.plan === "free") {
     return (
@@ -66,7 +61,6 @@ export default async function ApiKeysPage({
   const q = (param(sp.q) ?? "").slice(0, 100);
   const createdBy = seesAll && param(sp.createdBy) === "me" ? "me" : "anyone";
   const cursor = param(sp.cursor);
-  const actor = actorFromMembership(membership, user);
   const [listed, options] = await Promise.all([
     listApiKeys(actor, { q, createdBy, cursor }),
     getCreateKeyOptions(actor),

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { cache, Suspense } from "react";
 import { AuditTrail } from "@/components/api-keys/audit-trail";
 import { KeyCreator, KeyExpiry, KeyRoles } from "@/components/api-keys/columns";
 import { CopyValueButton } from "@/components/api-keys/copy-value-button";
 import { KeyDetailsActions, KeyDetailsDialogs } from "@/components/api-keys/key-details-actions";
 import { KeySecret } from "@/components/api-keys/key-secret";
-import { Forbidden } from "@/components/layout/forbidden";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
@@ -15,28 +14,28 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { requireWorkspaceContext } from "@/lib/auth/context";
 import { PERMISSION_DESCRIPTIONS } from "@/lib/auth/permissions";
 import { actorFromMembership } from "@/lib/keys/actor";
+import { canUseKeys } from "@/lib/keys/policy";
 import { getApiKey, getCreateKeyOptions, listApiKeyAuditTrail } from "@/lib/keys/rules";
 import type { KeyActor } from "@/lib/keys/types";
 import { isKeyId } from "@/lib/keys/secret";
 
 type Params = Promise<{ slug: string; keyId: string }>;
 
-/** The key as the signed-in member may see it, once per request; null when they may not. */
+/** The key as the signed-in member may see it, once per request: 403 or 404 when they may not. */
 const loadKey = cache(async (slug: string, keyId: string) => {
   const { user, membership } = await requireWorkspaceContext(slug);
-  const { permissions } = membership;
-  if (!permissions.has("api_keys:read") && !permissions.has("api_keys:create")) return { forbidden: true as const };
-  if (!isKeyId(keyId)) notFound();
   const actor = actorFromMembership(membership, user);
+  if (!canUseKeys(actor)) forbidden();
+  if (!isKeyId(keyId)) notFound();
   const result = await getApiKey(actor, keyId);
   if (!result.ok) notFound();
-  return { forbidden: false as const, actor, key: result.data };
+  return { actor, key: result.data };
 });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug, keyId } = await params;
   const loaded = await loadKey(slug, keyId);
-  return { title: loaded.forbidden ? "API keys" : loaded.key.name };
+  return { title: loaded.key.name };
 }
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -69,14 +68,6 @@ function AuditTrailSkeleton() {
 export default async function ApiKeyDetailsPage({ params }: { params: Params }) {
   const { slug, keyId } = await params;
   const loaded = await loadKey(slug, keyId);
-  if (loaded.forbidden) {
-    return (
-      <Forbidden
-        title="You don't have permission to manage API keys"
-        message="Ask an owner or administrator of this workspace for a role that can create or read API keys."
-      />
-    );
-  }
   const { actor, key } = loaded;
   const options = await getCreateKeyOptions(actor);
   const inactive = !key.createdBy.active;
