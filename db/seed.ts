@@ -87,16 +87,11 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     }
 
     for (const ws of DEMO_WORKSPACES) {
-      const [workspace] = await tx.insert(workspaces).values({ name: ws.name, slug: ws.slug, plan: ws.plan }).returning();
-      const roleIds = await createBuiltInRoles(tx, workspace!.id);
-      for (const [email, role] of ws.members) {
-        const [member] = await tx
-          .insert(members)
-          .values({ workspaceId: workspace!.id, userId: userIds[email] })
-          .returning();
-        await tx.insert(memberRoles).values({ memberId: member!.id, roleId: roleIds[role], isOwner: role === "owner" });
-      }
-
+      const { workspaceId, roleIds } = await seedWorkspace(
+        tx,
+        ws,
+        ws.members.map(([email, role]) => [userIds[email], role]),
+      );
       if (ws.slug !== "acme") continue;
       const keys = [
         ...ACME_KEYS.map((k, i) => ({ ...k, createdAt: new Date(Date.UTC(2024, 0, 2, 9) - i * 3_600_000) })),
@@ -109,26 +104,79 @@ export async function seedDemoData(db: Database): Promise<boolean> {
         },
       ];
       for (const k of keys) {
-        const id = generateKeyId();
-        const secret = generateSecret();
-        await tx.insert(apiKeys).values({
-          id,
-          workspaceId: workspace!.id,
+        await seedKey(tx, {
+          workspaceId,
           name: k.name,
-          description: k.description ?? "",
-          secretHash: hashSecret(secret),
-          secretCiphertext: encryptSecret(secret, id),
-          hint: secretHint(secret),
+          description: k.description,
+          roleId: roleIds[k.role],
           isOwnerKey: k.role === "owner",
-          createdByUserId: userIds[k.creator ?? "admin@acme.test"],
+          creatorId: userIds[k.creator ?? "admin@acme.test"],
           createdAt: k.createdAt,
-          updatedAt: k.createdAt,
           expiresAt: "expires" in k && k.expires ? new Date(k.expires) : null,
           lastUsedAt: "lastUsed" in k && k.lastUsed ? new Date(k.lastUsed) : null,
         });
-        await tx.insert(apiKeyRoles).values({ apiKeyId: id, roleId: roleIds[k.role] });
       }
     }
     return true;
   });
+}
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** A workspace with its built-in roles and members (exactly one of them "owner"). */
+export async function seedWorkspace(
+  tx: Tx,
+  ws: { name: string; slug: string; plan: "free" | "small" | "business"; showSecretsOnce?: boolean },
+  memberList: [userId: string, role: BuiltInRole][],
+): Promise<{ workspaceId: string; roleIds: Record<BuiltInRole, string> }> {
+  const [workspace] = await tx
+    .insert(workspaces)
+    .values({ name: ws.name, slug: ws.slug, plan: ws.plan, showSecretsOnce: ws.showSecretsOnce ?? false })
+    .returning();
+  const roleIds = await createBuiltInRoles(tx, workspace!.id);
+  for (const [userId, role] of memberList) {
+    const [member] = await tx.insert(members).values({ workspaceId: workspace!.id, userId }).returning();
+    await tx.insert(memberRoles).values({ memberId: member!.id, roleId: roleIds[role], isOwner: role === "owner" });
+  }
+  return { workspaceId: workspace!.id, roleIds };
+}
+
+/**
+ * A key with a fresh secret, stored encrypted unless the workspace shows secrets only once.
+ * Bypasses the key rules (the limit of 10 and the audit trail): for seeding only.
+ */
+export async function seedKey(
+  tx: Tx,
+  k: {
+    workspaceId: string;
+    name: string;
+    description?: string;
+    roleId: string;
+    isOwnerKey?: boolean;
+    creatorId: string;
+    createdAt: Date;
+    expiresAt?: Date | null;
+    lastUsedAt?: Date | null;
+    storeSecret?: boolean;
+  },
+): Promise<string> {
+  const id = generateKeyId();
+  const secret = generateSecret();
+  await tx.insert(apiKeys).values({
+    id,
+    workspaceId: k.workspaceId,
+    name: k.name,
+    description: k.description ?? "",
+    secretHash: hashSecret(secret),
+    secretCiphertext: k.storeSecret === false ? null : encryptSecret(secret, id),
+    hint: secretHint(secret),
+    isOwnerKey: k.isOwnerKey ?? false,
+    createdByUserId: k.creatorId,
+    createdAt: k.createdAt,
+    updatedAt: k.createdAt,
+    expiresAt: k.expiresAt ?? null,
+    lastUsedAt: k.lastUsedAt ?? null,
+  });
+  await tx.insert(apiKeyRoles).values({ apiKeyId: id, roleId: k.roleId });
+  return id;
 }

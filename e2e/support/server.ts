@@ -1,7 +1,7 @@
 /**
- * The e2e server: a production build on a fresh database with the demo data. Against
- * DATABASE_URL (CI) a new database named after it is created on that server; otherwise a fresh
- * embedded one in a temporary directory.
+ * The e2e server: a production build on a fresh database with the demo data and the e2e-only
+ * workspaces of e2e/support/seed.ts. Against DATABASE_URL (CI) a new database named after it is
+ * created on that server; otherwise a fresh embedded one in a temporary directory.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -30,13 +30,13 @@ if (process.env.DATABASE_URL) {
   env.DATABASE_URL = await freshServerDatabase(process.env.DATABASE_URL);
   env.AUTH_SECRET ??= "e2e-auth-secret";
   env.KEY_ENCRYPTION_KEY ??= "ZTJlLWtleS1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcyE=";
-  // The demo data is seeded explicitly: an external database is never seeded on start.
-  const seed = spawn("npx", ["tsx", "db/seed-cli.ts"], { env, stdio: "inherit" });
-  await new Promise<void>((resolve, reject) => seed.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`)))));
 } else {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "keyward-e2e-"));
   env.DATA_DIR = dataDir;
 }
+// The demo data and the e2e-only workspaces, before the server opens the database.
+const seed = spawn("npx", ["tsx", "e2e/support/seed.ts"], { env, stdio: "inherit" });
+await new Promise<void>((resolve, reject) => seed.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`)))));
 
 const child = spawn("npx", ["tsx", "server.ts"], { env, stdio: "inherit" });
 const stop = () => child.kill("SIGTERM");

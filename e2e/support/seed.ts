@@ -1,0 +1,58 @@
+/**
+ * Seeds the e2e database: SPEC §7's demo data, then workspaces only the e2e suite uses (see
+ * E2E_USERS). Runs before the server starts, on DATABASE_URL or on the embedded DATA_DIR.
+ */
+import { getDatabaseHandle, migrateDatabase } from "@/db/client";
+import { users } from "@/db/schema";
+import { DEMO_PASSWORD, seedDemoData, seedKey, seedWorkspace } from "@/db/seed";
+import { hashPassword } from "@/lib/auth/password";
+import { E2E_USERS, PAGING_KEYS, pagingKeyName } from "./users";
+
+const handle = getDatabaseHandle();
+await migrateDatabase(handle);
+if (!(await seedDemoData(handle.db))) throw new Error("The e2e database must be fresh");
+
+const passwordHash = await hashPassword(DEMO_PASSWORD);
+await handle.db.transaction(async (tx) => {
+  const addUser = async (email: string, name: string) => {
+    const [row] = await tx.insert(users).values({ email, name, passwordHash }).returning({ id: users.id });
+    return row!.id;
+  };
+
+  // "Paging": 120 keys, 10 per Administrator (the limit), one minute apart, newest first.
+  const pager = await addUser(E2E_USERS.pager, "Paige Pager");
+  const admins: string[] = [];
+  for (let i = 1; i <= PAGING_KEYS / 10; i++) admins.push(await addUser(`pager-admin-${i}@e2e.test`, `Pager Admin ${i}`));
+  const paging = await seedWorkspace(tx, { name: "Paging", slug: "paging", plan: "small" }, [
+    [pager, "owner"],
+    ...admins.map((id): [string, "administrator"] => [id, "administrator"]),
+  ]);
+  const newest = Date.UTC(2025, 5, 1, 12);
+  for (let i = 1; i <= PAGING_KEYS; i++) {
+    await seedKey(tx, {
+      workspaceId: paging.workspaceId,
+      name: pagingKeyName(i),
+      roleId: paging.roleIds.read_only,
+      creatorId: admins[(i - 1) % admins.length]!,
+      createdAt: new Date(newest - i * 60_000),
+    });
+  }
+
+  // "Once": secrets are shown only once, so none is stored.
+  const onceOwner = await addUser(E2E_USERS.onceOwner, "Oona Once");
+  const newcomer = await addUser(E2E_USERS.newcomer, "Ned Newcomer");
+  const once = await seedWorkspace(tx, { name: "Once", slug: "once", plan: "small", showSecretsOnce: true }, [
+    [onceOwner, "owner"],
+    [newcomer, "standard"],
+  ]);
+  await seedKey(tx, {
+    workspaceId: once.workspaceId,
+    name: "once-seeded",
+    roleId: once.roleIds.read_only,
+    creatorId: onceOwner,
+    createdAt: new Date(newest),
+    storeSecret: false,
+  });
+});
+await handle.close();
+console.log("e2e database seeded: demo data, Paging and Once.");
