@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
-import { AdminTable, type AdminColumn } from "@/components/members/admin-table";
+import { CursorPagination } from "@/components/data-table/cursor-pagination";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import type { AuditEventView } from "@/lib/audit/queries";
 import { actionLabel } from "./action-labels";
@@ -19,7 +19,7 @@ function detailText(details: Record<string, unknown>): string {
     .join(" · ");
 }
 
-const columns: AdminColumn<AuditEventView>[] = [
+const columns: DataTableColumn<AuditEventView>[] = [
   {
     id: "time",
     header: "Time",
@@ -70,11 +70,6 @@ const columns: AdminColumn<AuditEventView>[] = [
   },
 ];
 
-const linkClass =
-  "inline-flex h-8 items-center rounded-md border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800";
-const disabledClass =
-  "inline-flex h-8 items-center rounded-md border border-zinc-200 px-3 text-sm font-medium text-zinc-500 dark:border-zinc-800 dark:text-zinc-500";
-
 export function AuditTable({
   events,
   filtered,
@@ -87,7 +82,7 @@ export function AuditTable({
   olderHref: string | null;
 }) {
   return (
-    <AdminTable
+    <DataTable
       label="Audit events"
       columns={columns}
       data={events}
@@ -99,32 +94,7 @@ export function AuditTable({
       }
       footer={
         (newerHref || olderHref) && (
-          <nav
-            aria-label="Pagination"
-            className="flex items-center justify-between gap-3 border-t border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800"
-          >
-            <span className="text-zinc-600 dark:text-zinc-400">Newest first</span>
-            <div className="flex gap-2">
-              {newerHref ? (
-                <Link href={newerHref} rel="prev" className={linkClass}>
-                  Newer
-                </Link>
-              ) : (
-                <span aria-disabled="true" className={disabledClass}>
-                  Newer
-                </span>
-              )}
-              {olderHref ? (
-                <Link href={olderHref} rel="next" className={linkClass}>
-                  Older
-                </Link>
-              ) : (
-                <span aria-disabled="true" className={disabledClass}>
-                  Older
-                </span>
-              )}
-            </div>
-          </nav>
+          <CursorPagination summary="Newest first" previousHref={newerHref} previousLabel="Newer" nextHref={olderHref} nextLabel="Older" />
         )
       }
     />

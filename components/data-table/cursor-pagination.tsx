@@ -3,17 +3,21 @@ import Link from "next/link";
 const linkClass =
   "inline-flex h-8 items-center rounded-md border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800";
 const disabledClass =
-  "inline-flex h-8 items-center rounded-md border border-zinc-200 px-3 text-sm font-medium text-zinc-400 dark:border-zinc-800 dark:text-zinc-600";
+  "inline-flex h-8 items-center rounded-md border border-zinc-200 px-3 text-sm font-medium text-zinc-500 dark:border-zinc-800 dark:text-zinc-500";
 
-/** "Previous" / "Next" between server pages addressed by opaque cursors in the URL. */
+/** "Previous" / "Next" (or other labels) between server pages addressed by opaque cursors in the URL. */
 export function CursorPagination({
   summary,
   previousHref,
   nextHref,
+  previousLabel = "Previous",
+  nextLabel = "Next",
 }: {
   summary: React.ReactNode;
   previousHref: string | null;
   nextHref: string | null;
+  previousLabel?: string;
+  nextLabel?: string;
 }) {
   return (
     <nav
@@ -27,20 +31,20 @@ export function CursorPagination({
         <div className="flex gap-2">
           {previousHref ? (
             <Link href={previousHref} rel="prev" className={linkClass}>
-              Previous
+              {previousLabel}
             </Link>
           ) : (
             <span aria-disabled="true" className={disabledClass}>
-              Previous
+              {previousLabel}
             </span>
           )}
           {nextHref ? (
             <Link href={nextHref} rel="next" className={linkClass}>
-              Next
+              {nextLabel}
             </Link>
           ) : (
             <span aria-disabled="true" className={disabledClass}>
-              Next
+              {nextLabel}
             </span>
           )}
         </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { createColumnHelper, tableFeatures, useTable, type RowData, type TableOptions_Columns } from "@tanstack/react-table";
+import { createColumnHelper, tableFeatures, useTable, type ColumnDef, type RowData, type TableOptions_Columns } from "@tanstack/react-table";
 import { cn } from "@/components/ui/cn";
 
 /** Per-column presentation, set in each entity's columns.tsx. */
@@ -23,6 +23,9 @@ export const dataTableFeatures = tableFeatures({ columnMeta: {} as DataTableColu
 export type DataTableFeatures = typeof dataTableFeatures;
 /** Column definitions as `helper.columns([...])` returns them (each column keeps its value type). */
 export type DataTableColumns<TData extends RowData> = TableOptions_Columns<DataTableFeatures, TData>["columns"];
+
+/** One column, for lists of columns written out by hand rather than with the helper. */
+export type DataTableColumn<TData extends RowData> = ColumnDef<DataTableFeatures, TData>;
 
 export function createDataTableColumnHelper<TData extends RowData>() {
   return createColumnHelper<DataTableFeatures, TData>();

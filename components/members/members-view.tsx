@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { AddMemberDialog } from "./add-member-dialog";
-import { AdminTable, type AdminColumn } from "./admin-table";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { ChangeRolesDialog } from "./change-roles-dialog";
 import { RemoveMemberDialog } from "./remove-member-dialog";
 import type { RoleOption } from "./role-checkboxes";
@@ -60,7 +60,7 @@ export function MembersView({
         description={`${members.length} member${members.length === 1 ? "" : "s"} of ${workspaceName}. A member's API keys can never do more than the member can.`}
         actions={canManage && <Button onClick={() => setAdding(true)}>Add member</Button>}
       />
-      <AdminTable label="Members" columns={columns} data={members} getRowId={(m) => m.memberId} />
+      <DataTable label="Members" columns={columns} data={members} getRowId={(m) => m.memberId} />
       {canManage && <AddMemberDialog slug={slug} roles={roles} defaultRoleIds={defaultRoleIds} open={adding} onOpenChange={setAdding} />}
       {open?.kind === "roles" && (
         <ChangeRolesDialog
@@ -86,7 +86,7 @@ export function MembersView({
   );
 }
 
-function memberColumns(setOpen: (open: Open) => void): AdminColumn<MemberRow>[] {
+function memberColumns(setOpen: (open: Open) => void): DataTableColumn<MemberRow>[] {
   return [
     {
       id: "name",

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { PageHeader } from "@/components/layout/page-header";
-import { AdminTable, type AdminColumn } from "@/components/members/admin-table";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Menu, MenuItem } from "@/components/ui/menu";
@@ -49,7 +49,7 @@ export function RolesView({
         description="A role is a named set of permissions. Members and API keys hold one or more; several roles add up."
         actions={canManage && <Button onClick={() => setOpen({ kind: "create" })}>Create role</Button>}
       />
-      <AdminTable label="Roles" columns={columns} data={roles} getRowId={(r) => r.id} />
+      <DataTable label="Roles" columns={columns} data={roles} getRowId={(r) => r.id} />
       {custom.length === 0 && (
         <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
           No custom roles yet.{canManage ? " Create one to grant exactly the permissions an integration or a person needs." : ""}
@@ -87,7 +87,7 @@ function PermissionList({ permissions }: { permissions: Permission[] }) {
   );
 }
 
-function roleColumns(setOpen: (open: Open) => void): AdminColumn<RoleRow>[] {
+function roleColumns(setOpen: (open: Open) => void): DataTableColumn<RoleRow>[] {
   return [
     {
       id: "name",

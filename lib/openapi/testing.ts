@@ -1,9 +1,12 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { createInterface } from "node:readline";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { afterAll, beforeAll } from "vitest";
+import { getDb, type DatabaseHandle } from "@/db/client";
 import { apiKeys, type BuiltInRole } from "@/db/schema";
-import type { TestWorkspace } from "@/db/testing";
+import { openTestDatabase, type TestWorkspace } from "@/db/testing";
 import type { Membership } from "@/lib/auth/membership";
 import { actorFromMembership } from "@/lib/keys/actor";
 import { createApiKey } from "@/lib/keys/rules";
@@ -71,4 +74,66 @@ export async function createTestKey(
 /** Moves a key's expiry into the past (the rules refuse past expiries). */
 export async function expireTestKey(keyId: string): Promise<void> {
   await getDb().update(apiKeys).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiKeys.id, keyId));
+}
+
+export type TestInstance = { url: string; child: ChildProcess };
+
+/** lib/openapi/test-instance.ts in its own process (wired like server.ts, LISTEN included). */
+export function startTestInstance(): Promise<TestInstance> {
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/openapi/test-instance.ts"], {
+    cwd: process.cwd(),
+    env: process.env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("instance did not start in 30 s")), 30_000);
+    child.once("exit", (code) => reject(new Error(`instance exited with ${code}`)));
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      if (!line.startsWith('{"port"')) return;
+      clearTimeout(timer);
+      resolve({ url: `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`, child });
+    });
+  });
+}
+
+/** Stops an instance with SIGTERM (as a deploy would); its exit code. */
+export async function stopTestInstance(instance: TestInstance | undefined): Promise<number | null> {
+  if (!instance || instance.child.exitCode !== null) return instance?.child.exitCode ?? null;
+  const exited = new Promise<number | null>((resolve) => instance.child.once("exit", (code) => resolve(code)));
+  instance.child.kill("SIGTERM");
+  return exited;
+}
+
+/**
+ * For a describe block: this process's database handle and two app instances in their own
+ * processes on the same PostgreSQL database (DATABASE_URL), started before and stopped after.
+ */
+export function withTwoInstances(): { handle: () => DatabaseHandle; a: () => TestInstance; b: () => TestInstance } {
+  let handle: DatabaseHandle | undefined;
+  let a: TestInstance | undefined;
+  let b: TestInstance | undefined;
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    [a, b] = await Promise.all([startTestInstance(), startTestInstance()]);
+  });
+  afterAll(async () => {
+    await Promise.all([stopTestInstance(a), stopTestInstance(b)]);
+    await handle?.close();
+  });
+  return { handle: () => handle!, a: () => a!, b: () => b! };
+}
+
+/** Polls `request` until it answers the error `code` (or 3 × limitMs pass); how long that took. */
+export async function answeredWithin(
+  request: () => ReturnType<typeof call>,
+  code: string,
+  limitMs: number,
+): Promise<{ ms: number; code?: string }> {
+  const started = Date.now();
+  for (;;) {
+    const res = await request();
+    const ms = Date.now() - started;
+    if (res.body.error?.code === code || ms > limitMs * 3) return { ms, code: res.body.error?.code };
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
