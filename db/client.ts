@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -7,7 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { getConfig } from "@/lib/config";
+import { ConfigError, getConfig } from "@/lib/config";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -21,10 +22,63 @@ export type DatabaseHandle =
 
 const MIGRATIONS_FOLDER = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "db/migrations");
 
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * Claims an embedded data directory for this process (`<dataDir>.lock` holds its pid): two
+ * processes writing one PGlite directory would corrupt it, so a second `npm start` or a
+ * `db:seed` beside a running server stops with a clear error instead. A lock left by a process
+ * that is gone is taken over. Returns the release.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const lockPath = `${path.resolve(dataDir)}.lock`;
+  mkdirSync(path.dirname(lockPath), { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const owner = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
+      if (owner > 0 && owner !== process.pid && isRunning(owner)) {
+        throw new ConfigError(
+          `The embedded database in ${path.dirname(lockPath)} is in use by another process (pid ${owner}). Stop it first, or set DATA_DIR to another folder.`,
+        );
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  const release = () => {
+    try {
+      if (readFileSync(lockPath, "utf8") === String(process.pid)) rmSync(lockPath, { force: true });
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
 export function openPglite(dataDir: string | undefined): DatabaseHandle {
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
   const client = new PGlite({ dataDir, extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema }) as unknown as Database;
-  return { kind: "pglite", db, client, close: () => client.close() };
+  return {
+    kind: "pglite",
+    db,
+    client,
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
 }
 
 export function openPostgres(url: string, max = 10): DatabaseHandle {

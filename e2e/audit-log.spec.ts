@@ -25,7 +25,11 @@ test.describe("Audit log page", () => {
     await expect(edit).toBeHidden();
     await row.getByRole("button", { name: /^Actions for/ }).click();
     await page.getByRole("menuitem", { name: "Delete" }).click();
-    await page.getByRole("alertdialog", { name: "Delete role?" }).getByRole("button", { name: "Delete role" }).click();
+    const confirm = page.getByRole("alertdialog", { name: "Delete role?" });
+    await confirm.getByRole("button", { name: "Delete role" }).click();
+    // The table is aria-hidden while the dialog is open: wait for the deletion itself.
+    await expect(confirm).toBeHidden();
+    await expect(page.getByText("Role deleted", { exact: true }).last()).toBeVisible();
     await expect(row).toHaveCount(0);
 
     await page.goto("/w/acme/audit-log");

@@ -82,7 +82,12 @@ test.describe("Roles page", () => {
     await page.goto("/w/acme/members");
     await memberRow(page, email).getByRole("button", { name: /^Actions for/ }).click();
     await page.getByRole("menuitem", { name: "Remove member" }).click();
-    await page.getByRole("alertdialog", { name: "Remove member?" }).getByRole("button", { name: "Remove member" }).click();
+    const remove = page.getByRole("alertdialog", { name: "Remove member?" });
+    await remove.getByRole("button", { name: "Remove member" }).click();
+    // Wait for the action itself: while the dialog is open the table is aria-hidden, so "no
+    // such row" would hold at once, and navigating away would cancel the removal.
+    await expect(remove).toBeHidden();
+    await expect(page.getByText("Member removed", { exact: true }).last()).toBeVisible();
     await expect(memberRow(page, email)).toHaveCount(0);
 
     await page.goto("/w/acme/roles");
