@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
-import { expect } from "./fixtures";
+import { expect, letClicksThroughToasts } from "./fixtures";
 
 /** A suffix making names of things a spec creates unique in the shared e2e database. */
 export const uniqueSuffix = () => randomBytes(3).toString("hex");
@@ -32,6 +32,7 @@ export async function addNewMember(page: Page, slug: string, email: string, role
 /** A page signed in with email and password in a fresh browser context (closed by the caller). */
 export async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
   const context = await browser.newContext({ timezoneId: "UTC" });
+  await letClicksThroughToasts(context);
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);

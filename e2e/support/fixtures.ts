@@ -1,10 +1,27 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { storageStateOf, type DemoRole } from "./users";
+
+/**
+ * Toasts (bottom right) let clicks through in the tests. A toast pauses while the pointer is over
+ * it, and Playwright moves the pointer onto its target before clicking: a toast lying over a
+ * row's "Actions" button then waited forever for the click it was blocking. Toasts stay visible
+ * and readable; only the pointer passes through them.
+ */
+export async function letClicksThroughToasts(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener("DOMContentLoaded", () => {
+      const style = document.createElement("style");
+      style.textContent = "[data-sonner-toaster], [data-sonner-toast] { pointer-events: none !important; }";
+      document.head.append(style);
+    });
+  });
+}
 
 /** A page signed in as a demo user (storage state from auth.setup.ts). */
 async function pageAs(browser: Browser, role: DemoRole): Promise<Page> {
   const context = await browser.newContext({ storageState: storageStateOf(role), timezoneId: "UTC" });
+  await letClicksThroughToasts(context);
   return context.newPage();
 }
 
