@@ -37,6 +37,42 @@ test.describe("the API keys list past one page", () => {
     await page.context().close();
   });
 
+  test("Name and Created headers order the list, kept in the URL and across pages", async ({ browser }) => {
+    const page = await signIn(browser, E2E_USERS.pager, DEMO_PASSWORD);
+    await page.goto("/w/paging/api-keys");
+    const rows = table(page).locator("tbody tr");
+    const header = (name: string) => table(page).getByRole("columnheader", { name, exact: true });
+    await expect(header("Created")).toHaveAttribute("aria-sort", "descending");
+    await expect(header("Name")).toHaveAttribute("aria-sort", "none");
+
+    await header("Created").getByRole("button").click();
+    await expect(page).toHaveURL(/sort=created/);
+    await expect(rows.first()).toContainText(pagingKeyName(PAGING_KEYS));
+    await expect(header("Created")).toHaveAttribute("aria-sort", "ascending");
+
+    await header("Name").getByRole("button").click();
+    await expect(page).toHaveURL(/sort=name/);
+    await expect(header("Name")).toHaveAttribute("aria-sort", "ascending");
+    await expect(rows.first()).toContainText(pagingKeyName(1));
+    // Z to A, by keyboard, then the next page keeps the order.
+    await header("Name").getByRole("button").focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/sort=-name/);
+    await expect(header("Name")).toHaveAttribute("aria-sort", "descending");
+    await expect(rows.first()).toContainText(pagingKeyName(PAGING_KEYS));
+    await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Next" }).click();
+    await expect(page).toHaveURL(/sort=-name/);
+    await expect(rows.first()).toContainText(pagingKeyName(PAGING_KEYS - 50));
+    await screenshotBoth(page, "api-keys-sorted");
+
+    // A search orders by relevance: the headers do not sort then.
+    await page.getByRole("searchbox", { name: "Search keys by name" }).fill("page-key-007");
+    await expect(rows.first()).toContainText("page-key-007");
+    await expect(header("Name").getByRole("button")).toHaveCount(0);
+    await expect(header("Name")).not.toHaveAttribute("aria-sort");
+    await page.context().close();
+  });
+
   test("search pages too, and puts the key named exactly like the query first", async ({ browser }) => {
     const page = await signIn(browser, E2E_USERS.pager, DEMO_PASSWORD);
     await page.goto("/w/paging/api-keys?q=page-key-115");

@@ -5,6 +5,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { CursorPagination } from "@/components/data-table/cursor-pagination";
 import { Button } from "@/components/ui/button";
 import type { ApiKeyPage, ApiKeyView } from "@/lib/keys/types";
+import type { ApiKeySort } from "@/lib/validations/api-keys";
 import { keyColumns } from "./columns";
 import { useListQuery } from "./list-query";
 
@@ -24,16 +25,19 @@ export function ApiKeysTable({
 }: {
   slug: string;
   page: ApiKeyPage;
-  /** The search and filter the page was resolved with (kept when paging). */
-  query: { q: string; createdBy: "anyone" | "me" };
+  /** The search, filter and order the page was resolved with (kept when paging). */
+  query: { q: string; createdBy: "anyone" | "me"; sort: ApiKeySort };
   showCreatedBy: boolean;
 }) {
   const { pending, setParams } = useListQuery();
-  const columns = useMemo(() => keyColumns({ slug, showCreatedBy }), [slug, showCreatedBy]);
+  // While searching, matches are ordered by relevance: the headers do not sort.
+  const sort = query.q ? null : query.sort;
+  const columns = useMemo(() => keyColumns({ slug, showCreatedBy, sort }), [slug, showCreatedBy, sort]);
   const pathname = `/w/${slug}/api-keys`;
   const kept: Record<string, string> = {};
   if (query.q) kept.q = query.q;
   if (query.createdBy === "me") kept.createdBy = "me";
+  if (query.sort !== "-created") kept.sort = query.sort;
   const count = `${page.total.toLocaleString("en-US")}${page.totalCapped ? "+" : ""} ${page.total === 1 ? "key" : "keys"}`;
   const summary = query.q ? `${count} match “${query.q}”` : count;
 

@@ -5,7 +5,10 @@ import { createDataTableColumnHelper, type DataTableColumns } from "@/components
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import type { ApiKeyView } from "@/lib/keys/types";
+import type { ApiKeySort } from "@/lib/validations/api-keys";
 import { CopyKeyButton } from "./copy-key-button";
+import { SortIcon } from "./icons";
+import { useListQuery } from "./list-query";
 import { RowActions } from "./row-actions";
 
 export const KEY_COLUMN = {
@@ -58,14 +61,50 @@ export function KeyCreator({ createdBy }: { createdBy: ApiKeyView["createdBy"] }
   );
 }
 
-/** The API keys table; "Created by" only for viewers who see others' keys. */
+type Sortable = "name" | "created";
+
+type Direction = "ascending" | "descending" | "none";
+
+const direction = (sort: ApiKeySort | null, column: Sortable): Direction =>
+  sort === column ? "ascending" : sort === `-${column}` ? "descending" : "none";
+
+/** A header that orders the list by its column: Name A→Z then Z→A; Created newest then oldest. */
+function SortHeader({ label, column, sort }: { label: string; column: Sortable; sort: ApiKeySort }) {
+  const { setParams } = useListQuery();
+  const current = direction(sort, column);
+  // The default order (newest first) leaves the URL clean.
+  const next = column === "created" ? (sort === "-created" ? "created" : null) : sort === "name" ? "-name" : "name";
+  const title = column === "created" ? (next ? "Sort oldest first" : "Sort newest first") : next === "-name" ? "Sort Z to A" : "Sort A to Z";
+  return (
+    <button
+      type="button"
+      title={title}
+      onClick={() => setParams({ sort: next })}
+      className={`-mx-1 inline-flex items-center gap-1 rounded px-1 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:text-zinc-100 ${current === "none" ? "" : "text-zinc-900 dark:text-zinc-100"}`}
+    >
+      {label}
+      <SortIcon direction={current} />
+    </button>
+  );
+}
+
+/**
+ * The API keys table; "Created by" only for viewers who see others' keys. Name and Created
+ * order the list when `sort` is given (not while searching: matches are ranked by relevance).
+ */
 export function keyColumns({
   slug,
   showCreatedBy,
+  sort,
 }: {
   slug: string;
   showCreatedBy: boolean;
+  sort: ApiKeySort | null;
 }): DataTableColumns<ApiKeyView> {
+  const sortable = (label: string, column: Sortable): { header: string | (() => React.ReactNode); sorted?: Direction } =>
+    sort ? { header: () => <SortHeader label={label} column={column} sort={sort} />, sorted: direction(sort, column) } : { header: label };
+  const byName = sortable("Name", "name");
+  const byCreated = sortable("Created", "created");
   const createdBy = helper.accessor("createdBy", {
     id: KEY_COLUMN.createdBy,
     header: "Created by",
@@ -74,8 +113,8 @@ export function keyColumns({
   return helper.columns([
     helper.accessor("name", {
       id: KEY_COLUMN.name,
-      header: "Name",
-      meta: { rowHeader: true, sticky: true, cellClassName: "min-w-40 sm:min-w-52" },
+      header: byName.header,
+      meta: { rowHeader: true, sticky: true, cellClassName: "min-w-40 sm:min-w-52", sorted: byName.sorted },
       cell: ({ row }) => {
         const key = row.original;
         return (
@@ -111,7 +150,8 @@ export function keyColumns({
     }),
     helper.accessor("createdAt", {
       id: KEY_COLUMN.created,
-      header: "Created",
+      header: byCreated.header,
+      meta: { sorted: byCreated.sorted },
       cell: ({ row }) => <LocalTime iso={row.original.createdAt} className={TIME} />,
     }),
     helper.accessor("expiresAt", {

@@ -37,3 +37,19 @@ export function KeyIcon({ className = "h-6 w-6" }: IconProps) {
     </svg>
   );
 }
+
+/** A column's order: an arrow up or down, or both faintly when the column is not the order. */
+export function SortIcon({ direction, className = "h-3.5 w-3.5" }: IconProps & { direction: "ascending" | "descending" | "none" }) {
+  if (direction === "none") {
+    return (
+      <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className={`${className} opacity-40`}>
+        <path d="M10 3 6 8h8l-4-5ZM10 17l4-5H6l4 5Z" />
+      </svg>
+    );
+  }
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className={className}>
+      {direction === "ascending" ? <path d="M10 4 5 11h10l-5-7Z" /> : <path d="M10 16l5-7H5l5 7Z" />}
+    </svg>
+  );
+}

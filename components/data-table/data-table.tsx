@@ -11,6 +11,8 @@ export type DataTableColumnMeta = {
   rowHeader?: boolean;
   /** Keep the column in view while the table scrolls sideways (the row's name). */
   sticky?: boolean;
+  /** The rows are ordered by this column (`aria-sort` of its header); unset when it cannot order them. */
+  sorted?: "ascending" | "descending" | "none";
 };
 
 // Only on narrow screens, where the table scrolls sideways.
@@ -72,6 +74,7 @@ export function DataTable<TData extends RowData>({
                   <th
                     key={header.id}
                     scope="col"
+                    aria-sort={header.column.columnDef.meta?.sorted}
                     className={cn(
                       "px-3 py-2.5 font-medium whitespace-nowrap first:pl-4 last:pr-4",
                       header.column.columnDef.meta?.sticky && `${STICKY} max-sm:bg-zinc-50 dark:max-sm:bg-zinc-900`,

@@ -1,8 +1,8 @@
 /**
  * The API keys list at 100 and at 100,000 keys: server time of `listApiKeys` (what the list
- * page awaits) for the first page, the next page, "Created by: Me" and searches, each on a
- * fresh embedded database; and the list and details routes' first-load JavaScript from the
- * production build in `.next`. Prints a table; not a test. Run alone with
+ * page awaits) for the first page, the next page, "Created by: Me", the other orders and
+ * searches, each on a fresh embedded database; and the list and details routes' first-load
+ * JavaScript from the production build in `.next`. Prints a table; not a test. Run alone with
  * `npx tsx e2e/bench/list.ts`, or as part of `npm run bench`.
  *
  * BENCH_LIST_RUNS: timed runs per measurement (median reported; default 15).
@@ -102,12 +102,18 @@ async function measureSize(count: number): Promise<{ rows: Timing[]; seedMs: num
     // The search cursor is an offset into its (at most 1,000) matches; page 20 is the deepest.
     const offsetCursor = (o: number) => Buffer.from(JSON.stringify({ d: "offset", o })).toString("base64url");
     const second = (await list({})).nextCursor;
+    const byNameSecond = (await list({ sort: "-name" })).nextCursor;
 
     const label = (s: string) => `${count.toLocaleString("en-US")} keys: ${s}`;
     const rows = [
       await time(label("first page"), async () => describe(await list({}))),
       ...(second ? [await time(label("second page (cursor)"), async () => describe(await list({ cursor: second })))] : []),
       await time(label("Created by: Me, first page"), async () => describe(await list({ createdBy: "me" }))),
+      await time(label("sorted by name, first page"), async () => describe(await list({ sort: "name" }))),
+      ...(byNameSecond
+        ? [await time(label("sorted Z to A, second page"), async () => describe(await list({ sort: "-name", cursor: byNameSecond })))]
+        : []),
+      await time(label("oldest first, first page"), async () => describe(await list({ sort: "created" }))),
       await time(label('search "deploy" (substring)'), async () => describe(await list({ q: "deploy" }))),
       await time(label('search "deploy", page 20'), async () => describe(await list({ q: "deploy", cursor: offsetCursor(950) }))),
       await time(label('search "deplyo" (typo)'), async () => describe(await list({ q: "deplyo" }))),

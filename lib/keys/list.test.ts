@@ -1,3 +1,4 @@
+import { inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { apiKeyRoles, apiKeys } from "@/db/schema";
@@ -100,6 +101,41 @@ describe("keyset pagination", () => {
       // Back from the last page: the same pages, the owner key again on the first only.
       expect(backward.map((p) => p.items.map((k) => k.id))).toEqual(forward.map((p) => p.items.map((k) => k.id)));
     }
+  });
+
+  it("sorts by name or creation time, either way, and pages each order without gaps; the owner key stays pinned", async () => {
+    const team = await createTeam();
+    const ownerKey = await createKey(team.owner, { name: "Owner key", roleIds: [team.ws.roleIds.owner] });
+    const ids = await insertKeys(team, team.admin, 120);
+    // Names in an order unrelated to creation, some differing only in letter case.
+    await getDb().execute(sql`update api_keys set name = 'k' || substr(md5(id), 1, 10) where id in ${ids}`);
+    await getDb().execute(sql`update api_keys set name = upper(name) where id in ${ids.slice(0, 40)}`);
+    const stored = await getDb().select({ id: apiKeys.id, name: apiKeys.name }).from(apiKeys).where(inArray(apiKeys.id, ids));
+    const byName = stored.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1)).map((k) => k.id);
+
+    const orders: Record<string, string[]> = { name: byName, "-name": [...byName].reverse() };
+    for (const [sort, expected] of Object.entries(orders)) {
+      const { forward, backward } = await walk(team.owner, { sort });
+      expect(forward.map((p) => p.items.length)).toEqual([51, 50, 20]);
+      expect(forward.flatMap((p) => p.items.map((k) => k.id))).toEqual([ownerKey.key.id, ...expected]);
+      expect(backward.map((p) => p.items.map((k) => k.id))).toEqual(forward.map((p) => p.items.map((k) => k.id)));
+    }
+    const newest = (await walk(team.admin, { sort: "-created" })).forward.flatMap((p) => p.items.map((k) => k.id));
+    const { forward, backward } = await walk(team.admin, { sort: "created" });
+    expect(forward.flatMap((p) => p.items.map((k) => k.id))).toEqual([...newest].reverse());
+    expect(backward.map((p) => p.items.map((k) => k.id))).toEqual(forward.map((p) => p.items.map((k) => k.id)));
+
+    // A cursor belongs to its order; an unknown order is refused with the choices.
+    const byNamePage = mustOk(await listApiKeys(team.admin, { sort: "name" }));
+    expect(await listApiKeys(team.admin, { sort: "-name", cursor: byNamePage.nextCursor! })).toMatchObject({
+      ok: false,
+      fieldErrors: { cursor: "Invalid cursor" },
+    });
+    expect(await listApiKeys(team.admin, { sort: "lastUsed" })).toMatchObject({
+      ok: false,
+      code: "invalid_request",
+      fieldErrors: { sort: "Sort must be one of -created, created, name, -name" },
+    });
   });
 
   it("pages with a smaller limit and refuses a forged cursor", async () => {

@@ -2,14 +2,14 @@ import { and, eq, not, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { fail, invalidInput, ok, type Result } from "@/lib/result";
-import { listApiKeysSchema } from "@/lib/validations/api-keys";
+import { API_KEY_SORTS, listApiKeysSchema, type ApiKeySort } from "@/lib/validations/api-keys";
 import { canUseKeys } from "./policy";
 import { SEARCH_LIMIT, searchKeys } from "./search";
 import { newestFirst, rolesOfKeys, selectKeyRows, toKeyView, visibleKeysCondition, type KeyRow } from "./queries";
 import type { ApiKeyPage, KeyActor } from "./types";
 
-// Opaque page cursors: keyset on (created_at, id) for the plain list, offset for ranked search.
-type Cursor = { d: "after" | "before"; t: string; i: string } | { d: "offset"; o: number };
+// Opaque page cursors: a keyset position in the list's order, or an offset into ranked search.
+type Cursor = { d: "after" | "before"; s: ApiKeySort; v: string[] } | { d: "offset"; o: number };
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
@@ -20,7 +20,7 @@ function decodeCursor(raw: string | undefined): Cursor | null | "invalid" {
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
     if (c.d === "offset" && Number.isInteger(c.o) && c.o >= 0 && c.o < SEARCH_LIMIT) return c;
-    if ((c.d === "after" || c.d === "before") && typeof c.t === "string" && !Number.isNaN(Date.parse(c.t)) && typeof c.i === "string") {
+    if ((c.d === "after" || c.d === "before") && API_KEY_SORTS.includes(c.s) && Array.isArray(c.v) && KEYSETS[sortKey(c.s)].valid(c.v)) {
       return c;
     }
   } catch {
@@ -29,15 +29,35 @@ function decodeCursor(raw: string | undefined): Cursor | null | "invalid" {
   return "invalid";
 }
 
-// The indexes are (workspace_id, created_at DESC NULLS LAST, id DESC NULLS LAST): an ORDER BY
-// must say the same NULLS order (the planner does not infer it from NOT NULL), and the cursor
-// must be a row comparison, or PostgreSQL sorts or filters every key of the workspace per page.
-const oldestFirst = [sql`${apiKeys.createdAt} asc nulls first`, sql`${apiKeys.id} asc nulls first`];
-const olderThan = (t: string, id: string) => sql`(${apiKeys.createdAt}, ${apiKeys.id}) < (${t}::timestamptz, ${id})`;
-const newerThan = (t: string, id: string) => sql`(${apiKeys.createdAt}, ${apiKeys.id}) > (${t}::timestamptz, ${id})`;
+const sortKey = (sort: ApiKeySort) => (sort.replace("-", "") as "created" | "name");
 
 /**
- * The keys the actor may see, owner key pinned first for the Owner, then newest first; or, with
+ * The list's orders, each walking an index so that any page costs the same at 100,000 keys:
+ * created on (workspace_id, created_at DESC NULLS LAST, id DESC NULLS LAST), name on the unique
+ * (workspace_id, lower(name)) of non-owner keys. An ORDER BY must say the index's NULLS order
+ * (the planner does not infer it from NOT NULL) and a cursor must be a row comparison, or
+ * PostgreSQL sorts or filters every key of the workspace per page.
+ */
+const KEYSETS = {
+  created: {
+    ascending: [sql`${apiKeys.createdAt} asc nulls first`, sql`${apiKeys.id} asc nulls first`],
+    descending: newestFirst,
+    values: (row: KeyRow) => [row.createdAtExact, row.id],
+    valid: (v: unknown[]) => v.length === 2 && v.every((x) => typeof x === "string") && !Number.isNaN(Date.parse(v[0] as string)),
+    beyond: (op: ">" | "<", [t, id]: string[]) => sql`(${apiKeys.createdAt}, ${apiKeys.id}) ${sql.raw(op)} (${t}::timestamptz, ${id})`,
+  },
+  name: {
+    ascending: [sql`lower(${apiKeys.name}) asc nulls last`],
+    descending: [sql`lower(${apiKeys.name}) desc nulls first`],
+    values: (row: KeyRow) => [row.nameKey],
+    valid: (v: unknown[]) => v.length === 1 && typeof v[0] === "string",
+    beyond: (op: ">" | "<", [name]: string[]) => sql`lower(${apiKeys.name}) ${sql.raw(op)} ${name}`,
+  },
+};
+
+/**
+ * The keys the actor may see, owner key pinned first for the Owner, then in `sort` order (newest
+ * first by default); or, with
  * `q`, the first SEARCH_LIMIT matches: substring matches first, then typo-tolerant trigram
  * matches (pg_trgm), see `searchKeys`.
  */
@@ -45,9 +65,13 @@ export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Resu
   const parsed = listApiKeysSchema.safeParse(input ?? {});
   if (!parsed.success) return invalidInput(parsed.error.issues);
   if (!canUseKeys(actor)) return fail("forbidden", "You don't have permission to manage API keys");
-  const { q, createdBy, limit } = parsed.data;
+  const { q, createdBy, limit, sort } = parsed.data;
   const cursor = decodeCursor(parsed.data.cursor);
-  if (cursor === "invalid" || (cursor && q && cursor.d !== "offset") || (cursor && !q && cursor.d === "offset")) {
+  if (
+    cursor === "invalid" ||
+    (cursor && q && cursor.d !== "offset") ||
+    (cursor && !q && (cursor.d === "offset" || cursor.s !== sort))
+  ) {
     return fail("invalid_request", "cursor: Invalid cursor", { cursor: "Invalid cursor" });
   }
 
@@ -69,25 +93,27 @@ export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Resu
     });
   }
 
-  // Plain list: the owner key is pinned on the first page, the rest is a keyset scan of
-  // (workspace_id, created_at desc, id desc), fast however many keys there are.
+  // Plain list: the owner key is pinned on the first page, the rest is a keyset walk of the
+  // index of the chosen order, fast however many keys there are.
   const rest = and(...filters, not(apiKeys.isOwnerKey))!;
+  const keyset = KEYSETS[sortKey(sort)];
+  const descending = sort.startsWith("-");
   let rows: KeyRow[];
   let hasNext: boolean;
   let hasPrev: boolean;
   if (cursor?.d === "before") {
     const found = await selectKeyRows(db)
-      .where(and(rest, newerThan(cursor.t, cursor.i)))
-      .orderBy(...oldestFirst)
+      .where(and(rest, keyset.beyond(descending ? ">" : "<", cursor.v)))
+      .orderBy(...(descending ? keyset.ascending : keyset.descending))
       .limit(limit + 1);
     hasPrev = found.length > limit;
     rows = found.slice(0, limit).reverse();
     hasNext = true;
   } else {
-    const after = cursor?.d === "after" ? olderThan(cursor.t, cursor.i) : undefined;
+    const after = cursor?.d === "after" ? keyset.beyond(descending ? "<" : ">", cursor.v) : undefined;
     const found = await selectKeyRows(db)
       .where(and(rest, after))
-      .orderBy(...newestFirst)
+      .orderBy(...(descending ? keyset.descending : keyset.ascending))
       .limit(limit + 1);
     hasNext = found.length > limit;
     rows = found.slice(0, limit);
@@ -109,8 +135,8 @@ export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Resu
     items: await views(actor, [...pinned, ...rows], db),
     total: count?.n ?? 0,
     totalCapped: false,
-    nextCursor: hasNext && last ? encodeCursor({ d: "after", t: last.createdAtExact, i: last.id }) : null,
-    prevCursor: hasPrev && first ? encodeCursor({ d: "before", t: first.createdAtExact, i: first.id }) : null,
+    nextCursor: hasNext && last ? encodeCursor({ d: "after", s: sort, v: keyset.values(last) }) : null,
+    prevCursor: hasPrev && first ? encodeCursor({ d: "before", s: sort, v: keyset.values(first) }) : null,
   });
 }
 

@@ -8,6 +8,8 @@ import type { ApiKeyView, KeyActor, KeyStatus } from "./types";
 export const keyRowColumns = {
   id: apiKeys.id,
   name: apiKeys.name,
+  // The name as the (workspace_id, lower(name)) index orders it, for name-sorted cursors.
+  nameKey: sql<string>`lower(${apiKeys.name})`,
   description: apiKeys.description,
   hint: apiKeys.hint,
   isOwnerKey: apiKeys.isOwnerKey,
@@ -27,6 +29,7 @@ export const keyRowColumns = {
 export type KeyRow = {
   id: string;
   name: string;
+  nameKey: string;
   description: string;
   hint: string;
   isOwnerKey: boolean;

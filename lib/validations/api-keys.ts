@@ -56,11 +56,20 @@ export const modifyApiKeySchema = z
 
 export const keyIdSchema = z.string().regex(/^key_[0-9A-Za-z]{16}$/, "Unknown key");
 
+/** Orders of the key list; "-" descending. The owner key stays pinned first for the Owner. */
+export const API_KEY_SORTS = ["-created", "created", "name", "-name"] as const;
+export type ApiKeySort = (typeof API_KEY_SORTS)[number];
+
 export const listApiKeysSchema = z.strictObject({
   q: z.string().trim().max(100, "Search must be at most 100 characters").optional().default(""),
   createdBy: z.enum(["anyone", "me"]).optional().default("anyone"),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional().default(API_KEYS_PAGE_SIZE),
+  sort: z
+    .enum(API_KEY_SORTS, { error: `Sort must be one of ${API_KEY_SORTS.join(", ")}` })
+    .optional()
+    .default("-created")
+    .meta({ description: "Order of the list: by creation time or name, `-` for descending. A search (`q`) is ordered by relevance instead." }),
 });
 
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;

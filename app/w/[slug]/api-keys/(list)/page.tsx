@@ -12,6 +12,7 @@ import { requireWorkspaceContext } from "@/lib/auth/context";
 import { actorFromMembership } from "@/lib/keys/actor";
 import { canUseKeys } from "@/lib/keys/policy";
 import { getCreateKeyOptions, listApiKeys } from "@/lib/keys/rules";
+import { API_KEY_SORTS } from "@/lib/validations/api-keys";
 
 export const metadata: Metadata = { title: API_KEYS_TITLE };
 
@@ -61,12 +62,14 @@ export default async function ApiKeysPage({
   const q = (param(sp.q) ?? "").slice(0, 100);
   const createdBy = seesAll && param(sp.createdBy) === "me" ? "me" : "anyone";
   const cursor = param(sp.cursor);
+  const sortParam = param(sp.sort);
+  const sort = API_KEY_SORTS.find((s) => s === sortParam) ?? "-created";
   const [listed, options] = await Promise.all([
-    listApiKeys(actor, { q, createdBy, cursor }),
+    listApiKeys(actor, { q, createdBy, cursor, sort }),
     getCreateKeyOptions(actor),
   ]);
   // A stale or tampered cursor: show the first page rather than an error.
-  const result = listed.ok || !cursor ? listed : await listApiKeys(actor, { q, createdBy });
+  const result = listed.ok || !cursor ? listed : await listApiKeys(actor, { q, createdBy, sort });
   const canCreate = permissions.has("api_keys:create") || permissions.has("api_keys:manage");
 
   return (
@@ -89,7 +92,7 @@ export default async function ApiKeysPage({
             <KeySearch initialQuery={q} />
             {seesAll && <CreatedByFilter value={createdBy} />}
           </div>
-          <ApiKeysTable slug={slug} page={result.data} query={{ q, createdBy }} showCreatedBy={seesAll} />
+          <ApiKeysTable slug={slug} page={result.data} query={{ q, createdBy, sort }} showCreatedBy={seesAll} />
         </ListQueryProvider>
       )}
     </KeyDialogsProvider>
