@@ -57,9 +57,8 @@ const KEYSETS = {
 
 /**
  * The keys the actor may see, owner key pinned first for the Owner, then in `sort` order (newest
- * first by default); or, with
- * `q`, the first SEARCH_LIMIT matches: substring matches first, then typo-tolerant trigram
- * matches (pg_trgm), see `searchKeys`.
+ * first by default); or, with `q`, the first SEARCH_LIMIT matches: the exact name, substring
+ * matches, then typo-tolerant trigram matches (pg_trgm), see `searchKeys`.
  */
 export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Result<ApiKeyPage>> {
   const parsed = listApiKeysSchema.safeParse(input ?? {});
