@@ -19,6 +19,9 @@ import { compareRoles } from "./queries";
 
 export const INITIAL_PASSWORD_LENGTH = 20;
 
+const NO_PERMISSION = "You don't have permission to manage members";
+const GONE = "This member is no longer in the workspace";
+
 type RoleInfo = { id: string; name: string; builtIn: BuiltInRole | null; permissions: Permission[] };
 
 /** The workspace's roles among `ids`, with their permissions; ids of other workspaces are absent. */
@@ -97,7 +100,7 @@ export async function addMember(actor: AdminActor, rawInput: unknown, db = getDb
   const workspaceId = actor.workspace.id;
   // Refuse early, before paying for a password hash; the transaction checks again.
   const early = await currentMembership(db, actor);
-  if (!early?.permissions.has("members:manage")) return fail("forbidden", "You don't have permission to manage members");
+  if (!early?.permissions.has("members:manage")) return fail("forbidden", NO_PERMISSION);
   const grantable = checkGrantable(input.roleIds, await rolesById(db, workspaceId, input.roleIds), early.permissions);
   if (!grantable.ok) return grantable;
   const [existing] = await db
@@ -112,7 +115,7 @@ export async function addMember(actor: AdminActor, rawInput: unknown, db = getDb
   try {
     return await db.transaction(async (tx) => {
       const me = await currentMembership(tx, actor);
-      if (!me?.permissions.has("members:manage")) return fail<AddedMember>("forbidden", "You don't have permission to manage members");
+      if (!me?.permissions.has("members:manage")) return fail<AddedMember>("forbidden", NO_PERMISSION);
       const granted = checkGrantable(input.roleIds, await rolesById(tx, workspaceId, input.roleIds), me.permissions);
       if (!granted.ok) return granted;
 
@@ -193,6 +196,54 @@ async function lockTarget(tx: Executor, workspaceId: string, memberId: string): 
 const isOwnerMember = (m: TargetMember) => m.roles.some((r) => r.builtIn === "owner");
 
 /**
+ * In one transaction: the actor still holds `members:manage`, the member (locked) is still in the
+ * workspace and is not the Owner (`ownerRefusal` says why not); then `work` changes them,
+ * calling `keysChanged()` when their keys' effective permissions change, so every instance
+ * drops its cached verifications after the commit.
+ */
+async function changeMember<T>(
+  actor: AdminActor,
+  memberId: string,
+  ownerRefusal: string,
+  db: ReturnType<typeof getDb>,
+  work: (tx: Executor, me: { permissions: ReadonlySet<Permission> }, target: TargetMember, keysChanged: () => Promise<void>) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const workspaceId = actor.workspace.id;
+  const changes: KeyChange[] = [];
+  const result = await db.transaction(async (tx) => {
+    const me = await currentMembership(tx, actor);
+    if (!me?.permissions.has("members:manage")) return fail<T>("forbidden", NO_PERMISSION);
+    const target = await lockTarget(tx, workspaceId, memberId);
+    if (!target) return fail<T>("not_found", GONE);
+    if (isOwnerMember(target)) return fail<T>("forbidden", ownerRefusal);
+    return work(tx, me, target, async () => {
+      const change = { workspaceId, userId: target.userId };
+      await notifyKeyChange(tx, change);
+      changes.push(change);
+    });
+  });
+  afterCommit(changes);
+  return result;
+}
+
+const auditMemberEvent = (
+  tx: Executor,
+  actor: AdminActor,
+  action: "member.update_roles" | "member.remove",
+  target: TargetMember,
+  details: Record<string, unknown>,
+) =>
+  recordAuditEvent(tx, {
+    workspaceId: actor.workspace.id,
+    actor: auditActorOf(actor),
+    action,
+    targetType: "member",
+    targetId: target.userId,
+    targetName: target.email,
+    details,
+  });
+
+/**
  * Replaces a member's roles (`members:manage`). Never to or from Owner. Roles the actor could
  * not grant can be neither given nor taken away; the member keeps at least one role.
  */
@@ -204,28 +255,20 @@ export async function changeMemberRoles(
   const parsed = changeMemberRolesSchema.safeParse(rawInput);
   if (!parsed.success) return invalidInput(parsed.error.issues);
   const input = parsed.data;
-  const workspaceId = actor.workspace.id;
-  const changes: KeyChange[] = [];
-  const result = await db.transaction(async (tx) => {
-    const me = await currentMembership(tx, actor);
-    if (!me?.permissions.has("members:manage")) return fail<{ roles: string[] }>("forbidden", "You don't have permission to manage members");
-    const target = await lockTarget(tx, workspaceId, input.memberId);
-    if (!target) return fail<{ roles: string[] }>("not_found", "This member is no longer in the workspace");
-    if (isOwnerMember(target)) {
-      return fail<{ roles: string[] }>("forbidden", "The Owner's roles change only by transferring ownership");
-    }
+  const refusal = "The Owner's roles change only by transferring ownership";
+  return changeMember(actor, input.memberId, refusal, db, async (tx, me, target, keysChanged) => {
     const current = new Set(target.roles.map((r) => r.id));
     const wanted = new Set(input.roleIds);
     const added = input.roleIds.filter((id) => !current.has(id));
     const removed = target.roles.filter((r) => !wanted.has(r.id));
-    const known = await rolesById(tx, workspaceId, input.roleIds);
+    const known = await rolesById(tx, actor.workspace.id, input.roleIds);
     const addable = checkGrantable(added, known, me.permissions);
     if (!addable.ok) return addable;
     for (const role of removed) {
       const missing = missingPermissions(role.permissions, me.permissions);
       if (missing.length) {
         const message = `You can't take away “${role.name}”: it holds permissions you don't have (${missing.join(", ")})`;
-        return fail<{ roles: string[] }>("forbidden", message, { roleIds: message });
+        return fail("forbidden", message, { roleIds: message });
       }
     }
     const next = [...target.roles.filter((r) => wanted.has(r.id)), ...addable.data];
@@ -245,23 +288,11 @@ export async function changeMemberRoles(
     if (added.length) {
       await tx.insert(memberRoles).values(added.map((roleId) => ({ memberId: target.memberId, roleId, isOwner: false })));
     }
-    await recordAuditEvent(tx, {
-      workspaceId,
-      actor: auditActorOf(actor),
-      action: "member.update_roles",
-      targetType: "member",
-      targetId: target.userId,
-      targetName: target.email,
-      details: { from: roleNames(target.roles), to: roleNames(next) },
-    });
+    await auditMemberEvent(tx, actor, "member.update_roles", target, { from: roleNames(target.roles), to: roleNames(next) });
     // The member's keys are limited by their permissions: those change now.
-    const change = { workspaceId, userId: target.userId };
-    await notifyKeyChange(tx, change);
-    changes.push(change);
+    await keysChanged();
     return ok({ roles: roleNames(next) });
   });
-  afterCommit(changes);
-  return result;
 }
 
 /**
@@ -274,46 +305,28 @@ export async function removeMember(
   rawInput: unknown,
   db = getDb(),
 ): Promise<Result<{ email: string; inactiveKeys: number }>> {
-  type Out = { email: string; inactiveKeys: number };
   const parsed = removeMemberSchema.safeParse(rawInput);
   if (!parsed.success) return invalidInput(parsed.error.issues);
-  const input = parsed.data;
-  const workspaceId = actor.workspace.id;
-  const changes: KeyChange[] = [];
-  const result = await db.transaction(async (tx) => {
-    const me = await currentMembership(tx, actor);
-    if (!me?.permissions.has("members:manage")) return fail<Out>("forbidden", "You don't have permission to manage members");
-    const target = await lockTarget(tx, workspaceId, input.memberId);
-    if (!target) return fail<Out>("not_found", "This member is no longer in the workspace");
-    if (isOwnerMember(target)) return fail<Out>("forbidden", "The Owner cannot be removed. Transfer ownership first.");
+  const refusal = "The Owner cannot be removed. Transfer ownership first.";
+  return changeMember(actor, parsed.data.memberId, refusal, db, async (tx, me, target, keysChanged) => {
     const missing = missingPermissions(
       target.roles.flatMap((r) => r.permissions),
       me.permissions,
     );
     if (missing.length) {
-      return fail<Out>("forbidden", `You can't remove a member who holds permissions you don't have (${missing.join(", ")})`);
+      return fail("forbidden", `You can't remove a member who holds permissions you don't have (${missing.join(", ")})`);
     }
+    const workspaceId = actor.workspace.id;
     const [keys] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(apiKeys)
       .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.createdByUserId, target.userId)));
     await tx.delete(members).where(and(eq(members.id, target.memberId), eq(members.workspaceId, workspaceId)));
-    await recordAuditEvent(tx, {
-      workspaceId,
-      actor: auditActorOf(actor),
-      action: "member.remove",
-      targetType: "member",
-      targetId: target.userId,
-      targetName: target.email,
-      details: { roles: roleNames(target.roles), inactiveKeys: keys?.n ?? 0 },
-    });
-    const change = { workspaceId, userId: target.userId };
-    await notifyKeyChange(tx, change);
-    changes.push(change);
-    return ok<Out>({ email: target.email, inactiveKeys: keys?.n ?? 0 });
+    const inactiveKeys = keys?.n ?? 0;
+    await auditMemberEvent(tx, actor, "member.remove", target, { roles: roleNames(target.roles), inactiveKeys });
+    await keysChanged();
+    return ok({ email: target.email, inactiveKeys });
   });
-  afterCommit(changes);
-  return result;
 }
 
 /**
@@ -342,7 +355,7 @@ export async function transferOwnership(
     const self = lockedFirst?.memberId === me.memberId ? lockedFirst : lockedSecond;
     const target = lockedFirst?.memberId === input.memberId ? lockedFirst : lockedSecond;
     if (!self || !isOwnerMember(self)) return fail<Out>("forbidden", "Only the Owner can transfer ownership");
-    if (!target) return fail<Out>("not_found", "This member is no longer in the workspace");
+    if (!target) return fail<Out>("not_found", GONE);
     if (target.memberId === self.memberId) return fail<Out>("invalid_request", "You are already the Owner");
 
     const [ownerRole] = await tx.select({ id: roles.id }).from(roles).where(and(eq(roles.workspaceId, workspaceId), eq(roles.builtIn, "owner")));
