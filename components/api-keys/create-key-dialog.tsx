@@ -10,9 +10,9 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import type { CreatedApiKey, CreateKeyOptions, ApiKeyView } from "@/lib/keys/types";
-import { createFormDefaults, expiresAtInput, formFieldOf, keyFormSchema } from "./key-form";
+import { createFormDefaults, expiresAtInput, keyFormSchema, KEY_FORM_FIELDS } from "./key-form";
 import { KeyFormFields } from "./key-form-fields";
-import { FormError } from "./form-error";
+import { applyServerErrors, FormError } from "@/components/ui/form-bits";
 
 const FORM_ID = "create-key-form";
 
@@ -53,15 +53,7 @@ export function CreateKeyDialog({
       expiresAt: expiresAtInput(data),
     });
     if (!result.ok) {
-      let shown = false;
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        const target = formFieldOf(field);
-        if (target) {
-          form.setError(target, { message }, { shouldFocus: !shown });
-          shown = true;
-        }
-      }
-      if (!shown) setFormError(result.error);
+      setFormError(applyServerErrors(result, KEY_FORM_FIELDS, form.setError));
       return;
     }
     setCreated(result.data);

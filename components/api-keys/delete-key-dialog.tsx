@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import type { ApiKeyView } from "@/lib/keys/types";
-import { FormError } from "./form-error";
+import { FormError } from "@/components/ui/form-bits";
 
 /**
  * Delete, confirmed twice: "Delete API key?" says what breaks, then "Confirm deletion" asks for

@@ -74,9 +74,5 @@ export function expiresAtInput(data: Pick<KeyFormData, "expiration" | "expiresAt
   return data.expiration === "custom" ? new Date(data.expiresAt).toISOString() : null;
 }
 
-/** Where a server field error is shown on the form. */
-export function formFieldOf(serverField: string): KeyFormField | null {
-  if (serverField === "name" || serverField === "description" || serverField === "roleIds") return serverField;
-  if (serverField === "expiresAt") return "expiresAt";
-  return null;
-}
+/** The form fields a server answer's field errors can be shown under. */
+export const KEY_FORM_FIELDS = ["name", "description", "roleIds", "expiresAt"] as const satisfies readonly KeyFormField[];

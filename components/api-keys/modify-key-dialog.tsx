@@ -9,8 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { ApiKeyView, GrantableRole } from "@/lib/keys/types";
 import type { ModifyApiKeyInput } from "@/lib/validations/api-keys";
-import { FormError } from "./form-error";
-import { expiresAtInput, formFieldOf, keyFormSchema, modifyFormDefaults } from "./key-form";
+import { applyServerErrors, FormError } from "@/components/ui/form-bits";
+import { expiresAtInput, keyFormSchema, modifyFormDefaults, KEY_FORM_FIELDS } from "./key-form";
 import { KeyFormFields, type RoleOption } from "./key-form-fields";
 
 const FORM_ID = "modify-key-form";
@@ -72,15 +72,7 @@ export function ModifyKeyDialog({
     }
     const result = await modifyApiKeyAction(slug, apiKey.id, input);
     if (!result.ok) {
-      let shown = false;
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        const target = formFieldOf(field);
-        if (target) {
-          form.setError(target, { message }, { shouldFocus: !shown });
-          shown = true;
-        }
-      }
-      if (!shown) setFormError(result.error);
+      setFormError(applyServerErrors(result, KEY_FORM_FIELDS, form.setError));
       return;
     }
     toast.success("Changes saved");

@@ -10,7 +10,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { addMemberSchema, type AddMemberData, type AddMemberInput } from "@/lib/validations/members";
-import { applyServerErrors, FormError, NETWORK_ERROR } from "./form-bits";
+import { applyServerErrors, FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
 import { RoleCheckboxes, type RoleOption } from "./role-checkboxes";
 
 type Added = { email: string; initialPassword: string };

@@ -8,7 +8,7 @@ import { changeMemberRolesAction } from "@/app/w/[slug]/members/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { changeMemberRolesSchema, type ChangeMemberRolesData, type ChangeMemberRolesInput } from "@/lib/validations/members";
-import { applyServerErrors, FormError, NETWORK_ERROR } from "./form-bits";
+import { applyServerErrors, FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
 import { RoleCheckboxes, type RoleOption } from "./role-checkboxes";
 
 export type MemberRef = { memberId: string; name: string; email: string; roleIds: string[] };

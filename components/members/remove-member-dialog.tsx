@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { removeMemberAction } from "@/app/w/[slug]/members/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormError, NETWORK_ERROR } from "./form-bits";
+import { FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
 
 export function RemoveMemberDialog({
   slug,

@@ -7,7 +7,7 @@ import { transferOwnershipAction } from "@/app/w/[slug]/members/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
-import { FormError, NETWORK_ERROR } from "./form-bits";
+import { FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
 
 export function TransferOwnershipDialog({
   slug,

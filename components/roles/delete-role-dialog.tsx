@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { deleteRoleAction } from "@/app/w/[slug]/roles/actions";
-import { FormError, NETWORK_ERROR } from "@/components/members/form-bits";
+import { FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { RoleUsage } from "@/lib/roles/rules";

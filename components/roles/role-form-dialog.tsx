@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createRoleAction, updateRoleAction } from "@/app/w/[slug]/roles/actions";
-import { applyServerErrors, FormError, NETWORK_ERROR } from "@/components/members/form-bits";
+import { applyServerErrors, FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { rotateSharedSecretAction } from "@/app/w/[slug]/settings/shared-secret-actions";
-import { NETWORK_ERROR } from "@/components/members/form-bits";
+import { NETWORK_ERROR } from "@/components/ui/form-bits";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { SharedSecretStatus } from "@/lib/signing/shared-secret";

@@ -8,7 +8,7 @@ import {
   revealSharedSecretAction,
   setRequireSignedRequestsAction,
 } from "@/app/w/[slug]/settings/shared-secret-actions";
-import { NETWORK_ERROR } from "@/components/members/form-bits";
+import { NETWORK_ERROR } from "@/components/ui/form-bits";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";

@@ -4,7 +4,7 @@ import { Switch } from "radix-ui";
 import { useState } from "react";
 import { toast } from "sonner";
 import { setShowSecretsOnceAction } from "@/app/w/[slug]/settings/actions";
-import { FormError, NETWORK_ERROR } from "@/components/members/form-bits";
+import { FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { renameWorkspaceAction } from "@/app/w/[slug]/settings/actions";
-import { applyServerErrors, FormError, NETWORK_ERROR } from "@/components/members/form-bits";
+import { applyServerErrors, FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { renameWorkspaceSchema, type RenameWorkspaceInput } from "@/lib/validations/settings";
