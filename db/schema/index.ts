@@ -4,3 +4,4 @@ export * from "./members";
 export * from "./api-keys";
 export * from "./audit";
 export * from "./shared-secrets";
+export * from "./sign-in-failures";

@@ -6,8 +6,11 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { getConfig } from "@/lib/config";
 import { log } from "@/lib/log";
+import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 import { loginSchema } from "@/lib/validations/auth";
 import { verifyPassword } from "./password";
+import { THROTTLED_ERROR } from "./sign-in-messages";
+import { recordSignInFailure, signInWaitMinutes } from "./sign-in-throttle";
 
 async function findUserByEmail(email: string) {
   const [user] = await getDb()
@@ -49,13 +52,23 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const parsed = loginSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          const user = await findUserByEmail(parsed.data.email);
-          const valid = await verifyPassword(parsed.data.password, user?.passwordHash);
+          const { email, password } = parsed.data;
+          // server.ts stamps the socket address on every console request; a client cannot set it.
+          const stamped = req?.headers?.[CLIENT_IP_HEADER];
+          const ip = typeof stamped === "string" && stamped ? stamped : "unknown";
+          const wait = await signInWaitMinutes(ip, email);
+          if (wait > 0) {
+            log("info", "sign-in refused", { reason: "throttled", ip });
+            throw new Error(`${THROTTLED_ERROR}:${wait}`);
+          }
+          const user = await findUserByEmail(email);
+          const valid = await verifyPassword(password, user?.passwordHash);
           if (!user || !valid) {
-            log("info", "sign-in refused", { reason: "invalid_credentials" });
+            await recordSignInFailure(ip, email);
+            log("info", "sign-in refused", { reason: "invalid_credentials", ip });
             return null;
           }
           return { id: user.id, email: user.email, name: user.name };
