@@ -7,18 +7,7 @@ const nextConfig = {
   // forbidden() answers pages a member may not open with a real HTTP 403 (app/w/[slug]/forbidden.tsx).
   experimental: { authInterrupts: true },
   reactStrictMode: true,
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-        ],
-      },
-    ];
-  },
+  // Security headers: server.ts sets the baseline on every response, proxy.ts the console's CSP.
 };
 
 export default nextConfig;

@@ -8,6 +8,7 @@ import { log } from "@/lib/log";
 import { onShutdown, runShutdownHooks } from "@/lib/server/lifecycle";
 import { startOpenApi } from "@/lib/openapi/runtime";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
+import { isForeignServerAction, refuseForeignServerAction, setBaselineHeaders } from "@/lib/server/http-guards";
 
 const dev = process.argv.includes("--dev");
 
@@ -29,8 +30,14 @@ async function main() {
   const openApi = await startOpenApi(handle);
 
   const server = http.createServer((req, res) => {
-    if (req.url?.startsWith("/api/v1/") || req.url === "/api/v1") {
+    const api = req.url?.startsWith("/api/v1/") || req.url === "/api/v1";
+    setBaselineHeaders(res, api);
+    if (api) {
       openApi.handle(req, res);
+      return;
+    }
+    if (isForeignServerAction(req)) {
+      refuseForeignServerAction(res);
       return;
     }
     // The console's audit events record the socket address; a client cannot set it.

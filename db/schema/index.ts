@@ -5,3 +5,4 @@ export * from "./api-keys";
 export * from "./audit";
 export * from "./shared-secrets";
 export * from "./sign-in-failures";
+export * from "./auth-failures";

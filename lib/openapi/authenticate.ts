@@ -58,9 +58,9 @@ const headerOf = (req: IncomingMessage, name: string) => {
 
 /**
  * SPEC §5. Malformed secrets (length, format, checksum) are refused before any database work;
- * every other refusal comes from the hash look-up. Failed attempts spend the address's throttle;
- * once it is empty, only keys already verified by this instance get through (so a throttled
- * address learns nothing from further guesses), everything else gets 429.
+ * every other refusal comes from the hash look-up. The key is checked first: a valid key always
+ * gets through, wherever it comes from. Only failures spend the address's throttle (shared by
+ * every instance); once it is empty, every failure from that address gets 429 instead of 401.
  *
  * Answers synchronously when the cache knows the key (the hot path), with a promise on a miss.
  */
@@ -80,7 +80,7 @@ export function authenticate(
   const hash = hashSecret(secret);
   const cached = deps.verifier.get(hash);
   if (cached) return admit(decide(cached, ip, now, wait, deps), req, rawBody, now, deps);
-  if (cached === null || wait > 0 || !isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
+  if (cached === null || !isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
   return deps.verifier.lookup(hash).then((key) => admit(decide(key, ip, now, wait, deps), req, rawBody, now, deps));
 }
 

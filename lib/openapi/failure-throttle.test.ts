@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { openTestDatabase } from "@/db/testing";
 import { FailureThrottle } from "./failure-throttle";
 
 describe("FailureThrottle", () => {
@@ -22,5 +25,54 @@ describe("FailureThrottle", () => {
     t.recordFailure("192.0.2.1", 0);
     expect(t.retryAfter("192.0.2.1", 60_000)).toBe(0);
     expect(t.size).toBe(99);
+  });
+});
+
+describe("FailureThrottle shared through the database", () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+  });
+  afterAll(() => handle.close());
+  const address = () => `203.0.113.${randomBytes(4).toString("hex")}`;
+
+  it("two instances spend one bucket per address, each seeing the other's failures after a sync", async () => {
+    const a = new FailureThrottle({ burst: 4, perMinute: 6, db: () => handle.db, syncMs: 60_000 });
+    const b = new FailureThrottle({ burst: 4, perMinute: 6, db: () => handle.db, syncMs: 60_000 });
+    const ip = address();
+    a.recordFailure(ip);
+    a.recordFailure(ip);
+    b.recordFailure(ip);
+    expect(a.retryAfter(ip)).toBe(0);
+    await a.sync();
+    await b.sync();
+    // 3 of 4 spent across both: one more failure, on either, empties the bucket for both.
+    expect(b.retryAfter(ip)).toBe(0);
+    b.recordFailure(ip);
+    expect(b.retryAfter(ip)).toBeGreaterThan(0);
+    expect(a.retryAfter(ip)).toBe(0);
+    await b.sync();
+    await a.sync();
+    expect(a.retryAfter(ip)).toBeGreaterThanOrEqual(9);
+    expect(a.retryAfter(address())).toBe(0);
+    // Differently configured instances keep their own buckets.
+    const other = new FailureThrottle({ burst: 100, perMinute: 100, db: () => handle.db, syncMs: 60_000 });
+    await other.sync();
+    expect(other.retryAfter(ip)).toBe(0);
+    for (const t of [a, b, other]) t.close();
+  });
+
+  it("counts failures recorded while a sync is under way", async () => {
+    const a = new FailureThrottle({ burst: 3, perMinute: 6, db: () => handle.db, syncMs: 60_000 });
+    const ip = address();
+    a.recordFailure(ip);
+    const syncing = a.sync();
+    a.recordFailure(ip);
+    a.recordFailure(ip);
+    await syncing;
+    expect(a.retryAfter(ip)).toBeGreaterThan(0);
+    await a.sync();
+    expect(a.retryAfter(ip)).toBeGreaterThan(0);
+    a.close();
   });
 });

@@ -43,7 +43,7 @@ export async function createOpenApiHandler(options: OpenApiOptions = {}): Promis
   const services: AuthenticatorDeps = {
     verifier,
     lastUsed,
-    throttle: new FailureThrottle(options.throttle),
+    throttle: new FailureThrottle({ db, ...options.throttle }),
     trustProxy: options.trustProxy ?? trustProxyFromEnv(),
     signatures: new SignatureVerifier({ db }),
   };
@@ -62,6 +62,7 @@ export async function createOpenApiHandler(options: OpenApiOptions = {}): Promis
     flush: () => lastUsed.flush(),
     close: async () => {
       stopFollowing();
+      services.throttle.close();
       await lastUsed.close();
       await app.close();
       await services.signatures.close();
