@@ -4,13 +4,16 @@ import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed";
 import { getDatabaseHandle } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
 import { ConfigError, getConfig } from "@/lib/config";
-import { log } from "@/lib/log";
+import { log, routeConsoleToLog } from "@/lib/log";
 import { onShutdown, runShutdownHooks } from "@/lib/server/lifecycle";
 import { startOpenApi } from "@/lib/openapi/runtime";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 import { isForeignServerAction, refuseForeignServerAction, setBaselineHeaders } from "@/lib/server/http-guards";
 
 const dev = process.argv.includes("--dev");
+
+// Production logs are JSON lines only; `npm run dev` keeps Next's own output readable.
+if (!dev) routeConsoleToLog();
 
 async function main() {
   const config = getConfig();
@@ -72,14 +75,21 @@ async function main() {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     log("info", "Keyward is listening", { url: `http://localhost:${port}`, mode: dev ? "development" : "production" });
-    if (!config.databaseUrl) {
-      process.stdout.write(
-        `\n  Keyward: http://localhost:${port}\n  Demo sign-ins (password "${DEMO_PASSWORD}"):\n` +
-          DEMO_USERS.map((u) => `    ${u.email}`).join("\n") +
-          "\n\n",
-      );
-    }
+    if (!config.databaseUrl) demoSignIns(port);
   });
+}
+
+/** For a person at a terminal, the demo sign-ins as text; in a log, one JSON line (never the password). */
+function demoSignIns(port: number) {
+  if (!process.stdout.isTTY) {
+    log("info", "demo sign-ins (the password is in the README)", { emails: DEMO_USERS.map((u) => u.email) });
+    return;
+  }
+  process.stdout.write(
+    `\n  Keyward: http://localhost:${port}\n  Demo sign-ins (password "${DEMO_PASSWORD}"):\n` +
+      DEMO_USERS.map((u) => `    ${u.email}`).join("\n") +
+      "\n\n",
+  );
 }
 
 main().catch((err: unknown) => {

@@ -1,7 +1,11 @@
+import { formatWithOptions } from "node:util";
+
 type Level = "debug" | "info" | "warn" | "error";
 
 // Field names whose values are never written, whatever a caller passes.
 const REDACTED = /secret|password|token|authorization|api[-_]?key|signature|cookie/i;
+
+const errorFields = (e: Error) => ({ name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) });
 
 function clean(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -13,10 +17,48 @@ function clean(fields: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+const stdout = process.stdout.write.bind(process.stdout);
+const stderr = process.stderr.write.bind(process.stderr);
+
 /** Structured JSON lines on stdout/stderr. */
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
   if (level === "debug" && !process.env.DEBUG) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...clean(fields) });
-  if (level === "error" || level === "warn") process.stderr.write(line + "\n");
-  else process.stdout.write(line + "\n");
+  if (level === "error" || level === "warn") stderr(line + "\n");
+  else stdout(line + "\n");
+}
+
+// Colours and Next's "⚠"/"⨯" prefixes are for terminals, not for log lines.
+const DECORATION = /\u001b\[[0-9;]*m|^\s*[⚠⨯▲✓○●ƒ]\s*/gu;
+
+function consoleLine(level: Level, args: unknown[]): void {
+  const error = args.find((a): a is Error => a instanceof Error);
+  const text = formatWithOptions({ colors: false, breakLength: Infinity }, ...args.filter((a) => a !== error))
+    .replace(DECORATION, "")
+    .trim();
+  const msg = text || error?.message || "";
+  const fields: Record<string, unknown> = { source: "console" };
+  if (error) fields.error = errorFields(error);
+  if (level === "error" || level === "warn" || msg) {
+    const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
+    (level === "error" || level === "warn" ? stderr : stdout)(line + "\n");
+  }
+}
+
+/**
+ * Next, React and Node write their own errors, warnings and banners with console.* and
+ * process warnings, as multi-line text. From here on each of those is one JSON line too
+ * (the message on one line, an error's stack as a field), like everything log() writes.
+ */
+export function routeConsoleToLog(): void {
+  console.log = (...args: unknown[]) => consoleLine("info", args);
+  console.info = console.log;
+  console.debug = (...args: unknown[]) => {
+    if (process.env.DEBUG) consoleLine("debug", args);
+  };
+  console.warn = (...args: unknown[]) => consoleLine("warn", args);
+  console.error = (...args: unknown[]) => consoleLine("error", args);
+  console.trace = console.error;
+  process.removeAllListeners("warning");
+  process.on("warning", (warning) => consoleLine("warn", [warning]));
 }
