@@ -10,15 +10,15 @@ import { openTestDatabase, type TestWorkspace } from "@/db/testing";
 import type { Membership } from "@/lib/auth/membership";
 import { actorFromMembership } from "@/lib/keys/actor";
 import { createApiKey } from "@/lib/keys/rules";
-import { createOpenApiHandler, type OpenApiHandler, type OpenApiOptions } from "./server";
+import { createOpenApiHandler, type OpenApiHandler, type OpenApiOptions } from "./handler";
 
 /** The Open API on a real HTTP server on an ephemeral loopback port. */
-export async function startTestApi(options: OpenApiOptions = {}): Promise<{
+export async function startTestApi(options: Partial<OpenApiOptions> = {}): Promise<{
   url: string;
   api: OpenApiHandler;
   close: () => Promise<void>;
 }> {
-  const api = await createOpenApiHandler(options);
+  const api = await createOpenApiHandler({ db: () => getDb(), ...options });
   const server = http.createServer((req, res) => api.handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
