@@ -7,8 +7,8 @@ import { BODY_LIMIT, BODY_LIMIT_TEXT, apiError, type ApiResponse } from "./error
 import { reservedQueryKey, routeInput } from "./input";
 import type { AnyRoute } from "./route";
 
-// Longer than any id (key ids are 20 characters), so an over-long one reaches the route's own check.
-const PARAM_LENGTH_MAX = 2_000;
+// Node's header limit (16 KiB) bounds the request line anyway: an over-long id reaches the route's own check.
+const PARAM_LENGTH_MAX = 16 * 1024;
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;

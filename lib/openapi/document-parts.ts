@@ -33,7 +33,7 @@ export const COMMON_ERRORS: Record<number, ErrorResponse> = {
   },
 };
 
-const DEFAULT_ERROR: ErrorResponse = {
+export const DEFAULT_ERROR: ErrorResponse = {
   description: "Any other error, in the same shape: e.g. 500 internal_error (nothing was changed; try again)",
   codes: API_ERROR_CODES,
 };

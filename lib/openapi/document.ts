@@ -1,5 +1,6 @@
 import {
   COMMON_ERRORS,
+  DEFAULT_ERROR,
   RESPONSE_HEADERS,
   SIGNATURE_HEADERS,
   SIGNING_DESCRIPTION,
@@ -90,6 +91,7 @@ const documentOperation = (convert: Converter): Json => ({
   responses: {
     200: { description: "OpenAPI 3.1", content: { "application/json": { schema: DOCUMENT_SCHEMA } } },
     400: errorResponse(COMMON_ERRORS[400]!, convert),
+    default: errorResponse(DEFAULT_ERROR, convert),
   },
   "x-permissions": { anyOf: [] },
 });

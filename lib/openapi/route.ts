@@ -101,7 +101,10 @@ export function respond<T>(result: Result<T>, status = 200, shape: (data: T) => 
   const httpStatus = STATUS_OF[result.code];
   if (!httpStatus) return apiError(500, "internal_error", "Something went wrong. Nothing was changed; try again.");
   const code = result.code as "not_found" | "forbidden" | "invalid_request" | "conflict" | "limit_reached" | "plan_required";
-  if (code === "invalid_request" && result.fieldErrors) return invalidRequest(apiFields(result.fieldErrors), result.error);
+  if (code === "invalid_request" && result.fieldErrors) {
+    // The input as a whole ("form" in the console) is the `body` here, and the message says so.
+    return invalidRequest(apiFields(result.fieldErrors), "form" in result.fieldErrors ? undefined : result.error);
+  }
   const field = result.fieldErrors ? Object.keys(result.fieldErrors)[0] : undefined;
   return apiError(httpStatus, code, result.error, field ? { field, fields: result.fieldErrors } : {});
 }

@@ -11,6 +11,7 @@ import type { Membership } from "@/lib/auth/membership";
 import { actorFromMembership } from "@/lib/keys/actor";
 import { createApiKey } from "@/lib/keys/rules";
 import { createOpenApiHandler, type OpenApiHandler, type OpenApiOptions } from "./handler";
+import { ResponseValidator } from "./response-validator";
 
 /** The Open API on a real HTTP server on an ephemeral loopback port. */
 export async function startTestApi(options: Partial<OpenApiOptions> = {}): Promise<{
@@ -35,7 +36,13 @@ export async function startTestApi(options: Partial<OpenApiOptions> = {}): Promi
 
 export type Call = { status: number; body: Record<string, unknown> & { error?: { code: string; message: string; field?: string; permission?: string } }; headers: Headers };
 
-/** One request; `key` goes in X-Api-Key unless `headers` say otherwise. */
+// Built once per test file, at import: about a second that no test's timer should pay.
+const validator = new ResponseValidator();
+
+/**
+ * One request; `key` goes in X-Api-Key unless `headers` say otherwise. Every answer is checked
+ * against openapi.json: one the document does not describe fails the test.
+ */
 export async function call(
   url: string,
   path: string,
@@ -48,9 +55,13 @@ export async function call(
     body = JSON.stringify(init.body);
     headers["content-type"] ??= "application/json";
   }
-  const res = await fetch(url + path, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body });
+  const method = init.method ?? (body === undefined ? "GET" : "POST");
+  const res = await fetch(url + path, { method, headers, body });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : {}, headers: res.headers };
+  const json = text ? JSON.parse(text) : {};
+  const problems = validator.problems(method, path, res.status, json);
+  if (problems.length) throw new Error(`The answer is not what openapi.json describes:\n${problems.join("\n")}\n${text.slice(0, 500)}`);
+  return { status: res.status, body: json, headers: res.headers };
 }
 
 /** A key created through the key rules by `member` (roles by built-in kind or id); returns its id and secret. */
