@@ -12,7 +12,10 @@ import { FailureThrottle, type ThrottleOptions } from "./failure-throttle";
 import { ROUTES } from "./routes";
 
 export type OpenApiOptions = {
-  /** The process's database, from its start-up: every query of the Open API goes through it. */
+  /**
+   * The process's database, from its start-up: the verifier, "last used", signatures and the read
+   * routes query through it (the key rules in lib/keys still reach the process handle themselves).
+   */
   db: () => Executor;
   /** "Last used" flush interval; default LAST_USED_FLUSH_MS. */
   lastUsedFlushMs?: number;
