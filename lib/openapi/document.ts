@@ -116,7 +116,8 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]): Json {
         "`x-permissions.anyOf` lists the permissions of which a key needs one (empty: any valid key)." +
         SIGNING_DESCRIPTION,
       license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
-      contact: { name: "Keyward", email: "support@keyward.example" },
+      // No address to publish yet: the operator of a deployment is whom integrators contact.
+      contact: { name: "The operator of this Keyward deployment" },
     },
     servers: [{ url: "/", description: "This server" }],
     security: [{ ApiKeyHeader: [] }, { DfApiKeyHeader: [] }, { BearerKey: [] }],
