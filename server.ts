@@ -6,7 +6,7 @@ import { prepareDatabase } from "@/db/prepare";
 import { ConfigError, getConfig } from "@/lib/config";
 import { log, routeConsoleToLog } from "@/lib/log";
 import { onShutdown, runShutdownHooks } from "@/lib/server/lifecycle";
-import { startOpenApi } from "@/lib/openapi/runtime";
+import { startOpenApi } from "@/lib/openapi/start";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 import { isForeignServerAction, refuseForeignServerAction, setBaselineHeaders } from "@/lib/server/http-guards";
 

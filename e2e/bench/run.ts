@@ -12,7 +12,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon, { type AutocannonOptions, type AutocannonResult } from "autocannon";
-import type { OpenApiStats } from "@/lib/openapi/server";
+import type { OpenApiStats } from "@/lib/openapi/handler";
 
 const ROOT = process.cwd();
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);

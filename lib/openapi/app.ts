@@ -1,13 +1,17 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { Executor } from "@/db/client";
 import { log } from "@/lib/log";
 import { authenticate, isCaller, requirePermission, type AuthenticatorDeps, type AuthOutcome } from "./authenticate";
 import { OPENAPI_PATH, buildOpenApiDocument } from "./document";
-import { apiError, invalidRequest, type ApiResponse } from "./errors";
-import { parseWith, type AnyRoute } from "./route";
+import { BODY_LIMIT, BODY_LIMIT_TEXT, apiError, type ApiResponse } from "./errors";
+import { reservedQueryKey, routeInput } from "./input";
+import type { AnyRoute } from "./route";
 
-export const BODY_LIMIT = 64 * 1024;
+// Node's header limit (16 KiB) bounds the request line anyway: an over-long id reaches the route's own check.
+const PARAM_LENGTH_MAX = 16 * 1024;
 
 const JSON_TYPE = "application/json; charset=utf-8";
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
 function send(reply: FastifyReply, response: ApiResponse): FastifyReply {
   reply.code(response.status).header("content-type", JSON_TYPE).header("cache-control", "no-store");
@@ -15,75 +19,60 @@ function send(reply: FastifyReply, response: ApiResponse): FastifyReply {
   return reply.send(response.json ?? JSON.stringify(response.body));
 }
 
-/** The body as JSON, or a 400 naming it; an empty body is `undefined`. */
-function jsonBody(raw: unknown): { ok: true; value: unknown } | { ok: false; response: ApiResponse } {
-  const text = Buffer.isBuffer(raw) ? raw.toString("utf8") : raw;
-  if (typeof text !== "string" || text.trim() === "") return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, response: invalidRequest({ body: "The body is not valid JSON" }) };
-  }
-}
-
 type MaybePromise<T> = T | Promise<T>;
 
 const isPromise = <T>(value: MaybePromise<T>): value is Promise<T> => value instanceof Promise;
 
+type Context = { services: AuthenticatorDeps; db: () => Executor };
+
 /**
- * Authenticate → permission → query → body → the route: every refusal is an answer, never a
+ * Authenticate → permission → path, query, body → the route: every refusal is an answer, never a
  * throw. Synchronous as long as every step is (a cached key on GET /api/v1/me), so the hot
  * path allocates no promise.
  */
-function run(route: AnyRoute, request: FastifyRequest, services: AuthenticatorDeps): MaybePromise<ApiResponse> {
-  const outcome = authenticate(request.raw, services, Buffer.isBuffer(request.body) ? request.body : undefined);
-  return isPromise(outcome) ? outcome.then((o) => authorised(route, request, services, o)) : authorised(route, request, services, outcome);
+function run(route: AnyRoute, request: FastifyRequest, context: Context): MaybePromise<ApiResponse> {
+  const outcome = authenticate(request.raw, context.services, Buffer.isBuffer(request.body) ? request.body : undefined);
+  return isPromise(outcome) ? outcome.then((o) => authorised(route, request, context, o)) : authorised(route, request, context, outcome);
 }
 
-function authorised(route: AnyRoute, request: FastifyRequest, services: AuthenticatorDeps, outcome: AuthOutcome): MaybePromise<ApiResponse> {
+function authorised(route: AnyRoute, request: FastifyRequest, context: Context, outcome: AuthOutcome): MaybePromise<ApiResponse> {
   if (!isCaller(outcome)) return outcome;
   const caller = outcome;
   const denied = route.permissions.length ? requirePermission(caller, route.permissions) : null;
   if (denied) return denied;
+  const checked = routeInput(route, request);
+  if (!checked.ok) return checked.response;
+  const { query, body, rawBody, params } = checked.input;
+  return route.handle({ caller, query: query as never, body: body as never, rawBody, params, req: request.raw, ...context });
+}
 
-  let query: unknown = undefined;
-  if (route.query) {
-    const parsed = parseWith(route.query, { ...(request.query as object) }, "query");
-    if (!parsed.ok) return parsed.response;
-    query = parsed.data;
+/** Every other method on a known path: 405 naming the ones there are, before any authentication. */
+function refuseOtherMethods(app: FastifyInstance, routes: readonly AnyRoute[]): void {
+  const byPath = new Map<string, Set<string>>([[OPENAPI_PATH, new Set(["GET"])]]);
+  for (const route of routes) byPath.set(route.path, (byPath.get(route.path) ?? new Set()).add(route.method));
+  for (const [path, methods] of byPath) {
+    if (methods.has("GET")) methods.add("HEAD");
+    const allow = METHODS.filter((m) => methods.has(m)).join(", ");
+    app.route({
+      method: METHODS.filter((m) => !methods.has(m)),
+      url: path.replace(/\{(\w+)\}/g, ":$1"),
+      handler: (request, reply) =>
+        send(reply, apiError(405, "method_not_allowed", `${request.method} is not supported here; use ${allow}.`, {}, { allow })),
+    });
   }
-  let body: unknown = undefined;
-  let rawBody: unknown = undefined;
-  if (route.body) {
-    const json = jsonBody(request.body);
-    if (!json.ok) return json.response;
-    if (json.value === undefined) return invalidRequest({ body: "A JSON object is required" });
-    rawBody = json.value;
-    const parsed = parseWith(route.body, rawBody, "body");
-    if (!parsed.ok) return parsed.response;
-    body = parsed.data;
-  }
-  return route.handle({
-    caller,
-    query: query as never,
-    body: body as never,
-    rawBody,
-    params: request.params as Record<string, string>,
-    req: request.raw,
-    services,
-  });
 }
 
 /**
  * The Open API on fastify, without a server of its own: `app.routing(req, res)` is called by
  * the process's one node:http server for /api/v1/*. No CORS: keys are for servers.
  */
-export async function buildOpenApiApp(routes: readonly AnyRoute[], services: AuthenticatorDeps): Promise<FastifyInstance> {
+export async function buildOpenApiApp(routes: readonly AnyRoute[], services: AuthenticatorDeps, db: () => Executor): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    frameworkErrors: (_err, _req, reply) => send(reply, apiError(400, "invalid_request", "The request URL is not valid.")),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: PARAM_LENGTH_MAX },
+    frameworkErrors: (_err, _req, reply) =>
+      send(reply, apiError(400, "invalid_request", "path: The request path is not valid (bad percent-encoding?).", { field: "path" })),
   });
 
   // Bodies are read as bytes whatever their content type (signatures cover the exact bytes)
@@ -95,28 +84,35 @@ export async function buildOpenApiApp(routes: readonly AnyRoute[], services: Aut
   app.setErrorHandler((err: { statusCode?: number; code?: string }, request, reply) => {
     const status = err.statusCode ?? 500;
     if (status === 413) {
-      return send(reply, apiError(413, "payload_too_large", `Request bodies are limited to ${BODY_LIMIT / 1024} kB.`));
+      return send(reply, apiError(413, "payload_too_large", `Request bodies are limited to ${BODY_LIMIT_TEXT}.`));
     }
-    if (status >= 400 && status < 500) return send(reply, apiError(400, "invalid_request", "The request is not valid."));
+    if (status >= 400 && status < 500) {
+      return send(reply, apiError(400, "invalid_request", "request: The request is not valid.", { field: "request" }));
+    }
     log("error", "open api request failed", { method: request.method, path: request.url.split("?")[0], err });
     return send(reply, apiError(500, "internal_error", "Something went wrong. Nothing was changed; try again."));
   });
 
   const document = JSON.stringify(buildOpenApiDocument(routes));
-  app.get(OPENAPI_PATH, (_req, reply) => reply.header("content-type", JSON_TYPE).send(document));
+  app.get(OPENAPI_PATH, (request, reply) => {
+    const reserved = reservedQueryKey(request.url);
+    return reserved ? send(reply, reserved) : reply.header("content-type", JSON_TYPE).send(document);
+  });
 
+  const context: Context = { services, db };
   for (const route of routes) {
     app.route({
       method: route.method,
       url: route.path.replace(/\{(\w+)\}/g, ":$1"),
       // Not async: a synchronous answer is sent without a promise; a thrown error reaches the error handler.
       handler: (request, reply) => {
-        const response = run(route, request, services);
+        const response = run(route, request, context);
         if (isPromise(response)) response.then((r) => send(reply, r), (err: unknown) => reply.send(err));
         else send(reply, response);
       },
     });
   }
+  refuseOtherMethods(app, routes);
   await app.ready();
   return app;
 }

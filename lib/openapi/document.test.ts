@@ -4,6 +4,8 @@ import type { DatabaseHandle } from "@/db/client";
 import { openTestDatabase } from "@/db/testing";
 import { createApiKeySchema, modifyApiKeySchema } from "@/lib/validations/api-keys";
 import { verifyKeyRequestSchema } from "@/lib/validations/openapi";
+import { buildOpenApiDocument } from "./document";
+import { ROUTES } from "./routes";
 import { startTestApi } from "./testing";
 
 let handle: DatabaseHandle;
@@ -68,8 +70,51 @@ describe("GET /api/v1/openapi.json", () => {
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs) {
-      const name = ref.split("/").at(-1)!.replace('"', "");
-      expect(doc.components.schemas, ref).toHaveProperty(name);
+      const [, kind, name] = /"#\/components\/(\w+)\/([^"]+)"/.exec(ref) ?? [];
+      expect((doc.components as Record<string, Record<string, unknown>>)[kind ?? ""], ref).toHaveProperty(name ?? "?");
     }
+  });
+
+  it("is what the lint checks, and says what integrators need", () => {
+    expect(doc).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument(ROUTES))));
+    const full = doc as unknown as {
+      info: { license?: { name: string }; contact?: { name: string } };
+      tags: { name: string }[];
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema: unknown }> }>; "x-permissions": unknown; tags: string[] }>>;
+    };
+    expect(full.info.license?.name).toBeTruthy();
+    expect(full.info.contact?.name).toBeTruthy();
+    const tags = new Set(full.tags.map((t) => t.name));
+    for (const [path, operations] of Object.entries(full.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        const where = `${method} ${path}`;
+        expect(op.responses.default, where).toBeDefined();
+        expect(op["x-permissions"], where).toEqual({ anyOf: expect.any(Array) });
+        for (const tag of op.tags) expect(tags.has(tag), where).toBe(true);
+        if (op.responses["429"]) expect(op.responses["429"].headers, where).toHaveProperty("Retry-After");
+      }
+    }
+    const codesOf = (path: string, method: string, status: string) => {
+      const ref = (full.paths[path]![method]!.responses[status]!.content!["application/json"]!.schema as { $ref: string }).$ref;
+      const schema = doc.components.schemas[ref.split("/").at(-1)!] as { properties: { error: { properties: { code: { enum: string[] } } } } };
+      return schema.properties.error.properties.code.enum;
+    };
+    expect(codesOf("/api/v1/keys", "post", "409")).toEqual(["conflict", "limit_reached"]);
+    expect(codesOf("/api/v1/keys/{keyId}", "get", "404")).toEqual(["not_found"]);
+    expect(codesOf("/api/v1/me", "get", "401")).toContain("replayed_request");
+    expect(full.paths["/api/v1/openapi.json"]!.get!.responses["200"]!.content!["application/json"]!.schema).toMatchObject({ type: "object", required: ["openapi", "info", "paths"] });
+    expect(full.paths["/api/v1/me"]!.get!["x-permissions"]).toEqual({ anyOf: [] });
+    expect(full.paths["/api/v1/members"]!.get!["x-permissions"]).toEqual({ anyOf: ["members:read"] });
+  });
+
+  it("states the constraints the server enforces", () => {
+    const body = (path: string, method: string) =>
+      doc.paths[path]![method]!.requestBody!.content["application/json"]!.schema as { properties: Record<string, { maxLength?: number; minLength?: number }>; minProperties?: number };
+    expect(body("/api/v1/keys", "post").properties.name).toMatchObject({ minLength: 1, maxLength: 50 });
+    expect(body("/api/v1/keys", "post").properties.description).toMatchObject({ maxLength: 200 });
+    expect(body("/api/v1/keys/{keyId}", "patch").minProperties).toBe(1);
+    const keyId = doc.paths["/api/v1/keys/{keyId}"]!.get!.parameters!.find((p) => p.name === "keyId") as unknown as { schema: { pattern: string; maxLength: number } };
+    expect(keyId.schema).toMatchObject({ pattern: "^key_[0-9A-Za-z]{16}$", maxLength: 200 });
+    expect(JSON.stringify(doc.components.schemas.CreatedApiKey)).toContain("^ak_[0-9A-Za-z]{32}$");
   });
 });

@@ -1,131 +1,110 @@
-import { z } from "zod";
+import {
+  COMMON_ERRORS,
+  DEFAULT_ERROR,
+  RESPONSE_HEADERS,
+  SIGNATURE_HEADERS,
+  SIGNING_DESCRIPTION,
+  converter,
+  errorResponse,
+  errorResponsesOf,
+  type Converter,
+  type Json,
+} from "./document-parts";
 import type { AnyRoute } from "./route";
-import { errorSchema } from "./schemas";
-
-type Json = Record<string, unknown>;
 
 export const OPENAPI_PATH = "/api/v1/openapi.json";
 
-const ERROR_RESPONSES: Record<number, string> = {
-  400: "invalid_request: a bad body or parameter (`error.field` names it)",
-  401:
-    "missing_api_key, invalid_api_key, expired_api_key or inactive_api_key; when the workspace requires signed " +
-    "requests also missing_signature, stale_timestamp, invalid_signature or replayed_request",
-  402: "plan_required: the key's workspace is on the free plan",
-  403: "forbidden: the key lacks a permission (`error.permission` names it)",
-  413: "payload_too_large: bodies are limited to 64 kB",
-  429: "rate_limited: too many failed authentications from this address (see Retry-After)",
-};
-
-// SPEC §5.1: required by workspaces that turn on "Require signed requests", ignored otherwise.
-const SIGNATURE_HEADERS: Json[] = [
-  {
-    name: "X-Timestamp",
-    in: "header",
-    required: false,
-    description: "Signed requests: the current time in Unix seconds, within 300 s of the server clock.",
-    schema: { type: "string", pattern: "^[0-9]+$" },
-    example: "1700000000",
-  },
-  {
-    name: "X-Signature",
-    in: "header",
-    required: false,
-    description:
-      "Signed requests: `v1=` + hex HMAC-SHA256 under the workspace's API shared secret of " +
-      "`timestamp + \"\\n\" + METHOD + \"\\n\" + path-with-query + \"\\n\" + hex SHA-256 of the raw body`. Each signature is accepted once.",
-    schema: { type: "string", pattern: "^v1=[0-9a-f]{64}$" },
-  },
+const TAGS = [
+  { name: "Keys", description: "The calling key, the workspace's API keys, and verifying keys presented to your services" },
+  { name: "Workspace", description: "The key's workspace: its details, members, roles and audit log" },
+  { name: "Meta", description: "This document" },
 ];
 
-const SIGNING_DESCRIPTION =
-  "\n\n**Signed requests.** A workspace may require every request to be signed with its API shared secret " +
-  "(Settings → API shared secret; `GET /api/v1/workspace` tells whether it does). Then each request also carries " +
-  "`X-Timestamp` (Unix seconds, within ±300 s of the server clock) and " +
-  "`X-Signature: v1=<hex HMAC-SHA256(shared secret, timestamp + \"\\n\" + METHOD + \"\\n\" + path-with-query + \"\\n\" + hex SHA-256 of the raw body)>`, " +
-  "e.g. for `GET /api/v1/me?x=1` with no body: `1700000000\\nGET\\n/api/v1/me?x=1\\ne3b0c442…b855`. The path and query " +
-  "are signed exactly as sent. A signature is accepted once within the window. Refusals are 401 `missing_signature`, " +
-  "`stale_timestamp`, `invalid_signature` or `replayed_request`, checked right after the key.";
-
-/** zod → JSON Schema 2020-12 (what OpenAPI 3.1 uses), with named schemas moved to components. */
-function converter(components: Json) {
-  const rewrite = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(rewrite);
-    if (!node || typeof node !== "object") return node;
-    const out: Json = {};
-    for (const [k, v] of Object.entries(node)) {
-      out[k] = k === "$ref" && typeof v === "string" ? v.replace("#/$defs/", "#/components/schemas/") : rewrite(v);
+function parametersOf(route: AnyRoute, convert: Converter): Json[] {
+  const parameters: Json[] = [];
+  for (const [name, schema] of Object.entries(route.pathParams ?? {})) {
+    const { description, example, ...rest } = convert(schema, "input");
+    parameters.push({ name, in: "path", required: true, description, example, schema: rest });
+  }
+  if (route.query) {
+    const query = convert(route.query, "input") as { properties?: Record<string, Json>; required?: string[] };
+    for (const [name, schema] of Object.entries(query.properties ?? {})) {
+      const { description, ...rest } = schema;
+      parameters.push({ name, in: "query", required: query.required?.includes(name) ?? false, description, schema: rest });
     }
-    return out;
-  };
-  return (schema: z.ZodType, io: "input" | "output"): Json => {
-    const { $schema: _ignored, $defs, ...json } = z.toJSONSchema(schema, {
-      target: "draft-2020-12",
-      io,
-      unrepresentable: "any",
-    }) as Json;
-    for (const [id, def] of Object.entries(($defs as Json | undefined) ?? {})) components[id] ??= rewrite(def);
-    return rewrite(json) as Json;
+  }
+  return [...parameters, ...SIGNATURE_HEADERS];
+}
+
+function requestBodyOf(route: AnyRoute, convert: Converter): Json | undefined {
+  const schema = route.body ?? route.domainBody;
+  if (!schema) return undefined;
+  const media: Json = { schema: convert(schema, "input"), ...(route.example === undefined ? {} : { example: route.example }) };
+  return { required: true, content: { "application/json": media } };
+}
+
+function responsesOf(route: AnyRoute, convert: Converter): Json {
+  const responses: Json = {};
+  for (const [status, response] of Object.entries(route.responses)) {
+    if (response.codes) continue;
+    const media = { schema: response.schema ? convert(response.schema, "output") : {}, ...(response.example === undefined ? {} : { example: response.example }) };
+    responses[status] = { description: response.description, content: { "application/json": media } };
+  }
+  for (const [status, response] of Object.entries(errorResponsesOf(route))) responses[status] = errorResponse(response, convert);
+  return responses;
+}
+
+/** One route as an OpenAPI operation, from the same zod schemas that validate its requests. */
+export function operationOf(route: AnyRoute, convert: Converter): Json {
+  const requestBody = requestBodyOf(route, convert);
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    tags: [route.tag],
+    parameters: parametersOf(route, convert),
+    ...(requestBody ? { requestBody } : {}),
+    responses: responsesOf(route, convert),
+    // Empty: any valid key; else the key needs one of these (as the README's endpoint table says).
+    "x-permissions": { anyOf: route.permissions },
   };
 }
 
-/** The OpenAPI 3.1 document of `routes`, from the same zod schemas that validate their requests. */
+const DOCUMENT_SCHEMA = {
+  type: "object",
+  description: "An OpenAPI 3.1 document",
+  required: ["openapi", "info", "paths"],
+  properties: {
+    openapi: { type: "string", description: "The OpenAPI version", example: "3.1.0" },
+    info: { type: "object", description: "Title, version and description of the API" },
+    paths: { type: "object", description: "Every endpoint and its operations" },
+    components: { type: "object", description: "Schemas, headers and security schemes the paths refer to" },
+  },
+};
+
+const documentOperation = (convert: Converter): Json => ({
+  operationId: "getOpenApiDocument",
+  summary: "This document",
+  description: "The OpenAPI 3.1 description of this API. No key needed; `__proto__`, `constructor` or `prototype` as a query parameter is a 400.",
+  tags: ["Meta"],
+  security: [],
+  responses: {
+    200: { description: "OpenAPI 3.1", content: { "application/json": { schema: DOCUMENT_SCHEMA } } },
+    400: errorResponse(COMMON_ERRORS[400]!, convert),
+    default: errorResponse(DEFAULT_ERROR, convert),
+  },
+  "x-permissions": { anyOf: [] },
+});
+
+/** The OpenAPI 3.1 document of `routes`. */
 export function buildOpenApiDocument(routes: readonly AnyRoute[]): Json {
   const components: Json = {};
   const convert = converter(components);
-  const errorRef = convert(errorSchema, "output");
   const paths: Record<string, Json> = {};
-
   for (const route of routes) {
-    const parameters: Json[] = [];
-    for (const [name, description] of Object.entries(route.pathParams ?? {})) {
-      parameters.push({ name, in: "path", required: true, description, schema: { type: "string" } });
-    }
-    if (route.query) {
-      const query = convert(route.query, "input") as { properties?: Json; required?: string[] };
-      for (const [name, schema] of Object.entries(query.properties ?? {})) {
-        parameters.push({ name, in: "query", required: query.required?.includes(name) ?? false, schema });
-      }
-    }
-    const responses: Json = {};
-    for (const [status, response] of Object.entries(route.responses)) {
-      responses[status] = {
-        description: response.description,
-        ...(response.schema ? { content: { "application/json": { schema: convert(response.schema, "output") } } } : {}),
-      };
-    }
-    const errors = [401, 402, 429];
-    if (route.permissions.length) errors.push(403);
-    if (route.body || route.query) errors.push(400);
-    if (route.body) errors.push(413);
-    for (const status of errors.sort()) {
-      responses[status] ??= { description: ERROR_RESPONSES[status], content: { "application/json": { schema: errorRef } } };
-    }
-    const operation: Json = {
-      operationId: route.operationId,
-      summary: route.summary,
-      ...(route.description ? { description: route.description } : {}),
-      tags: [route.tag],
-      parameters: [...parameters, ...SIGNATURE_HEADERS],
-      ...(route.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: convert(route.body, "input") } } } }
-        : {}),
-      responses,
-      "x-permissions": route.permissions.length ? { anyOf: route.permissions } : "any valid key",
-    };
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route, convert) };
   }
-
-  paths[OPENAPI_PATH] = {
-    get: {
-      operationId: "getOpenApiDocument",
-      summary: "This document",
-      tags: ["Meta"],
-      security: [],
-      responses: { 200: { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } },
-    },
-  };
-
+  paths[OPENAPI_PATH] = { get: documentOperation(convert) };
   return {
     openapi: "3.1.0",
     info: {
@@ -133,17 +112,23 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]): Json {
       version: "1.0.0",
       description:
         "Authenticate with an API key in `X-Api-Key`, `DF-API-KEY` or `Authorization: Bearer`. " +
-        'Errors are `{"error":{"code","message"}}`. Keys are for servers: no CORS.' +
+        'Errors are `{"error":{"code","message"}}`. Keys are for servers: no CORS. Unknown query parameters are ignored. ' +
+        "`x-permissions.anyOf` lists the permissions of which a key needs one (empty: any valid key)." +
         SIGNING_DESCRIPTION,
+      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
+      // No address to publish yet: the operator of a deployment is whom integrators contact.
+      contact: { name: "The operator of this Keyward deployment" },
     },
-    servers: [{ url: "/" }],
+    servers: [{ url: "/", description: "This server" }],
     security: [{ ApiKeyHeader: [] }, { DfApiKeyHeader: [] }, { BearerKey: [] }],
+    tags: TAGS,
     paths,
     components: {
       schemas: components,
+      headers: RESPONSE_HEADERS,
       securitySchemes: {
-        ApiKeyHeader: { type: "apiKey", in: "header", name: "X-Api-Key" },
-        DfApiKeyHeader: { type: "apiKey", in: "header", name: "DF-API-KEY" },
+        ApiKeyHeader: { type: "apiKey", in: "header", name: "X-Api-Key", description: "X-Api-Key: <secret>" },
+        DfApiKeyHeader: { type: "apiKey", in: "header", name: "DF-API-KEY", description: "DF-API-KEY: <secret>" },
         BearerKey: { type: "http", scheme: "bearer", description: "Authorization: Bearer <secret>" },
       },
     },

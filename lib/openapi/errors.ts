@@ -1,23 +1,30 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-export type ApiErrorCode =
-  | "missing_api_key"
-  | "invalid_api_key"
-  | "expired_api_key"
-  | "inactive_api_key"
-  | "plan_required"
-  | "missing_signature"
-  | "stale_timestamp"
-  | "invalid_signature"
-  | "replayed_request"
-  | "forbidden"
-  | "invalid_request"
-  | "rate_limited"
-  | "not_found"
-  | "conflict"
-  | "limit_reached"
-  | "payload_too_large"
-  | "internal_error";
+export const API_ERROR_CODES = [
+  "missing_api_key",
+  "invalid_api_key",
+  "expired_api_key",
+  "inactive_api_key",
+  "plan_required",
+  "missing_signature",
+  "stale_timestamp",
+  "invalid_signature",
+  "replayed_request",
+  "forbidden",
+  "invalid_request",
+  "rate_limited",
+  "not_found",
+  "conflict",
+  "limit_reached",
+  "payload_too_large",
+  "method_not_allowed",
+  "internal_error",
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export const BODY_LIMIT = 64 * 1024;
+export const BODY_LIMIT_TEXT = `${BODY_LIMIT / 1024} kB`;
 
 /** The one error shape of the Open API: `{"error":{"code","message", …details}}`. */
 export type ApiErrorBody = {

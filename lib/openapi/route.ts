@@ -1,22 +1,33 @@
 import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
-import type { Result } from "@/lib/result";
+import type { Executor } from "@/db/client";
+import { fieldErrorsOf, type Result } from "@/lib/result";
 import type { ApiCaller, AuthenticatorDeps } from "./authenticate";
-import { apiError, invalidRequest, type ApiResponse } from "./errors";
+import { apiError, invalidRequest, type ApiErrorCode, type ApiResponse } from "./errors";
 
 export type RouteContext<Q, B> = {
   caller: ApiCaller;
   query: Q;
   body: B;
-  /** The JSON body as sent, for domain functions that validate it themselves. */
+  /** The JSON body as sent, for a route whose domain function parses it (`domainBody`). */
   rawBody: unknown;
   params: Record<string, string>;
   req: IncomingMessage;
   services: AuthenticatorDeps;
+  /** The process's database (handed over at start-up). */
+  db: () => Executor;
 };
 
 type Schema = z.ZodType;
+
+export type RouteResponse = {
+  description: string;
+  schema?: Schema;
+  /** Error responses: the codes this status can carry. */
+  codes?: readonly ApiErrorCode[];
+  example?: unknown;
+};
 
 /**
  * One endpoint: what it needs (permission, query and body schemas) and what it answers. The
@@ -34,9 +45,19 @@ export type RouteSpec<Q extends Schema | undefined = Schema | undefined, B exten
   /** The key must hold one of these; empty = any valid key. */
   permissions: readonly Permission[];
   query?: Q;
+  /** A body parsed here; the route gets the result as `body`. */
   body?: B;
-  pathParams?: Record<string, string>;
-  responses: Record<number, { description: string; schema?: Schema }>;
+  /**
+   * A body the domain function parses itself (one parse, its field errors through `respond`): the
+   * route gets it as `rawBody`; the schema only writes openapi.json. Give `body` or this, not both.
+   */
+  domainBody?: Schema;
+  /** Path parameters, each a string schema (checked here, so a bad one is a 400 naming it). */
+  pathParams?: Record<string, z.ZodType<string>>;
+  /** 2xx answers and the errors a route adds (404, 409); 400-429 common to all are added by the document. */
+  responses: Record<number, RouteResponse>;
+  /** Example request body for openapi.json. */
+  example?: unknown;
   handle: (
     ctx: RouteContext<Q extends Schema ? z.output<Q> : undefined, B extends Schema ? z.output<B> : undefined>,
   ) => Promise<ApiResponse> | ApiResponse;
@@ -50,20 +71,6 @@ export function defineRoute<Q extends Schema | undefined = undefined, B extends 
   return spec as unknown as AnyRoute;
 }
 
-/** Field → message of a failed parse; `body` for problems with the body as a whole. */
-export function fieldsOf(issues: readonly z.core.$ZodIssue[], whole = "body"): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) fields[[...issue.path, key].join(".")] ??= "Unknown field";
-      continue;
-    }
-    const field = issue.path.length ? issue.path.map(String).join(".") : whole;
-    fields[field] ??= issue.message;
-  }
-  return fields;
-}
-
 export function parseWith<S extends Schema>(
   schema: S,
   value: unknown,
@@ -71,7 +78,7 @@ export function parseWith<S extends Schema>(
 ): { ok: true; data: z.output<S> } | { ok: false; response: ApiResponse } {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, response: invalidRequest(fieldsOf(parsed.error.issues, whole)) };
+  return { ok: false, response: invalidRequest(apiFields(fieldErrorsOf(parsed.error.issues), whole)) };
 }
 
 const STATUS_OF: Record<string, number> = {
@@ -83,6 +90,11 @@ const STATUS_OF: Record<string, number> = {
   plan_required: 402,
 };
 
+/** The one field-error mapper's output as the API names it: the whole value is `body` (or `query`). */
+function apiFields(fieldErrors: Record<string, string>, whole = "body"): Record<string, string> {
+  return Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k === "form" ? whole : k, v]));
+}
+
 /** A domain Result as an HTTP answer. */
 export function respond<T>(result: Result<T>, status = 200, shape: (data: T) => unknown = (d) => d): ApiResponse {
   if (result.ok) return { status, body: shape(result.data) };
@@ -90,8 +102,8 @@ export function respond<T>(result: Result<T>, status = 200, shape: (data: T) => 
   if (!httpStatus) return apiError(500, "internal_error", "Something went wrong. Nothing was changed; try again.");
   const code = result.code as "not_found" | "forbidden" | "invalid_request" | "conflict" | "limit_reached" | "plan_required";
   if (code === "invalid_request" && result.fieldErrors) {
-    const fields = Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k === "form" ? "body" : k, v]));
-    return invalidRequest(fields, result.error);
+    // The input as a whole ("form" in the console) is the `body` here, and the message says so.
+    return invalidRequest(apiFields(result.fieldErrors), "form" in result.fieldErrors ? undefined : result.error);
   }
   const field = result.fieldErrors ? Object.keys(result.fieldErrors)[0] : undefined;
   return apiError(httpStatus, code, result.error, field ? { field, fields: result.fieldErrors } : {});

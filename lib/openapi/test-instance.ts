@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { getDatabaseHandle } from "@/db/client";
 import { onShutdown, runShutdownHooks } from "@/lib/server/lifecycle";
-import { startOpenApi } from "./runtime";
+import { startOpenApi } from "./start";
 
 const handle = getDatabaseHandle();
 const openApi = await startOpenApi(handle);

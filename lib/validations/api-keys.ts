@@ -1,34 +1,16 @@
 import { z } from "zod";
+import { description, displayName, queryText, roleIdsSchema } from "./common";
+import { apiKeyCursorSchema } from "./cursors";
 
 export const API_KEY_NAME_MAX = 50;
 export const API_KEY_DESCRIPTION_MAX = 200;
 export const API_KEYS_PAGE_SIZE = 50;
 
-// C0 and C1 control characters, DEL included.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+export const apiKeyNameSchema = displayName({ max: API_KEY_NAME_MAX });
 
-// A missing value is "required"; a value of the wrong type (an API client's mistake) says so.
-const requiredOr = (missing: string, wrongType: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined || issue.input === null ? missing : wrongType;
+export const apiKeyDescriptionSchema = description({ max: API_KEY_DESCRIPTION_MAX });
 
-export const apiKeyNameSchema = z
-  .string({ error: requiredOr("Name is required", "Name must be text") })
-  .trim()
-  .min(1, "Name is required")
-  .refine((v) => [...v].length <= API_KEY_NAME_MAX, `Name must be at most ${API_KEY_NAME_MAX} characters`)
-  .refine((v) => !CONTROL_CHARACTERS.test(v), "Name must not contain control characters");
-
-export const apiKeyDescriptionSchema = z
-  .string({ error: "Description must be text" })
-  .trim()
-  .refine((v) => [...v].length <= API_KEY_DESCRIPTION_MAX, `Description must be at most ${API_KEY_DESCRIPTION_MAX} characters`)
-  .refine((v) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v), "Description must not contain control characters");
-
-export const apiKeyRoleIdsSchema = z
-  .array(z.uuid({ error: "Unknown role" }), { error: requiredOr("Select at least one role", "Roles must be a list of role ids") })
-  .min(1, "Select at least one role")
-  .max(20, "Select at most 20 roles")
-  .transform((ids) => [...new Set(ids)]);
+export const apiKeyRoleIdsSchema = roleIdsSchema;
 
 /** null = Permanent; otherwise an ISO 8601 instant that must lie in the future when submitted. */
 export const apiKeyExpiresAtSchema = z
@@ -36,7 +18,8 @@ export const apiKeyExpiresAtSchema = z
     error: "Expiry must be a date and time, or null for Permanent",
   })
   .refine((v) => v === null || Date.parse(v) > Date.now(), "Expiry must be in the future")
-  .transform((v) => (v === null ? null : new Date(v)));
+  .transform((v) => (v === null ? null : new Date(v)))
+  .meta({ description: "When the key stops working: a future ISO 8601 instant, or null for Permanent (the default)" });
 
 export const createApiKeySchema = z.strictObject({
   name: apiKeyNameSchema,
@@ -52,19 +35,36 @@ export const modifyApiKeySchema = z
     roleIds: apiKeyRoleIdsSchema.optional(),
     expiresAt: apiKeyExpiresAtSchema.optional(),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), "Nothing to change");
-
-export const keyIdSchema = z.string().regex(/^key_[0-9A-Za-z]{16}$/, "Unknown key");
+  .refine((v) => Object.values(v).some((x) => x !== undefined), "Nothing to change")
+  .meta({ minProperties: 1, description: "Only the fields to change" });
 
 /** Orders of the key list; "-" descending. The owner key stays pinned first for the Owner. */
 export const API_KEY_SORTS = ["-created", "created", "name", "-name"] as const;
 export type ApiKeySort = (typeof API_KEY_SORTS)[number];
 
-export const listApiKeysSchema = z.strictObject({
-  q: z.string().trim().max(100, "Search must be at most 100 characters").optional().default(""),
-  createdBy: z.enum(["anyone", "me"]).optional().default("anyone"),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).optional().default(API_KEYS_PAGE_SIZE),
+// Not strict: an unknown URL parameter is ignored (integrators add one to tell identical signed requests apart).
+export const listApiKeysSchema = z.object({
+  q: queryText({ label: "Search", max: 100 })
+    .optional()
+    .default("")
+    .meta({ description: "Search in names (substring first, then typo-tolerant)" }),
+  createdBy: z
+    .enum(["anyone", "me"], { error: "Created by must be anyone or me" })
+    .optional()
+    .default("anyone")
+    .meta({ description: "`me`: only keys created by this key's creator" }),
+  cursor: z
+    .union([z.literal(""), apiKeyCursorSchema], { error: "Invalid cursor" })
+    .optional()
+    .meta({ description: "`nextCursor` or `prevCursor` of the previous page" }),
+  limit: z.coerce
+    .number({ error: "Limit must be a number" })
+    .int("Limit must be a whole number")
+    .min(1, "Limit must be at least 1")
+    .max(100, "Limit must be at most 100")
+    .optional()
+    .default(API_KEYS_PAGE_SIZE)
+    .meta({ description: "Keys per page (1–100)" }),
   sort: z
     .enum(API_KEY_SORTS, { error: `Sort must be one of ${API_KEY_SORTS.join(", ")}` })
     .optional()

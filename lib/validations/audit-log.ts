@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { auditCursorSchema } from "./cursors";
 
-/** Filters of the audit log, from a URL's query (the page, the CSV export, the Open API). */
+/** Filters of the audit log, from a URL's query (the page, the CSV export, the Open API); unknown parameters are ignored. */
 export const auditLogQuerySchema = z.object({
   action: z
     .string()
@@ -8,16 +9,18 @@ export const auditLogQuerySchema = z.object({
     .max(100, "Action must be at most 100 characters")
     .regex(/^[a-z_.]*$/, "Unknown action")
     .optional()
-    .transform((v) => v || undefined),
+    .transform((v) => v || undefined)
+    .meta({ description: 'Only events of this action, e.g. "api_key.create"' }),
   actor: z
     .union([z.literal(""), z.uuid({ error: "Unknown actor" })])
     .optional()
-    .transform((v) => v || undefined),
+    .transform((v) => v || undefined)
+    .meta({ description: "Only events by this user id" }),
   cursor: z
-    .string()
-    .max(200)
+    .union([z.literal(""), auditCursorSchema], { error: "Invalid cursor" })
     .optional()
-    .transform((v) => v || undefined),
+    .transform((v) => v || undefined)
+    .meta({ description: "`nextCursor` (older) or `prevCursor` (newer) of the previous page" }),
 });
 
 export type AuditLogQuery = z.output<typeof auditLogQuerySchema>;

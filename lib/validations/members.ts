@@ -1,12 +1,7 @@
 import { z } from "zod";
+import { displayName, roleIdsSchema } from "./common";
 
 export const MEMBER_NAME_MAX = 100;
-
-const roleIdsSchema = z
-  .array(z.uuid({ error: "Unknown role" }), { error: "Select at least one role" })
-  .min(1, "Select at least one role")
-  .max(20, "Select at most 20 roles")
-  .transform((ids) => [...new Set(ids)]);
 
 export const memberIdSchema = z.uuid({ error: "Unknown member" });
 
@@ -18,13 +13,7 @@ export const addMemberSchema = z.strictObject({
     .max(254, "Email must be at most 254 characters")
     .pipe(z.email({ error: "Enter a valid email address" })),
   // Only used when the email belongs to nobody yet: the new user's display name.
-  name: z
-    .string({ error: "Name must be text" })
-    .trim()
-    .max(MEMBER_NAME_MAX, `Name must be at most ${MEMBER_NAME_MAX} characters`)
-    .refine((v) => !/[\u0000-\u001f\u007f-\u009f]/.test(v), "Name must not contain control characters")
-    .optional()
-    .default(""),
+  name: displayName({ max: MEMBER_NAME_MAX, required: false }).optional().default(""),
   roleIds: roleIdsSchema,
 });
 

@@ -7,7 +7,8 @@ export const verifyKeyRequestSchema = z.object({
   key: z
     .string({ error: "Key is required (a string)" })
     .min(1, "Key is required")
-    .max(200, "Key must be at most 200 characters"),
+    .max(200, "Key must be at most 200 characters")
+    .meta({ description: "The secret someone presented, e.g. in an X-Api-Key header" }),
 });
 
 export type VerifyKeyRequest = z.output<typeof verifyKeyRequestSchema>;
@@ -20,5 +21,6 @@ export const auditLogApiQuerySchema = auditLogQuerySchema.extend({
     .min(1, "Limit must be at least 1")
     .max(AUDIT_PAGE_SIZE_MAX, `Limit must be at most ${AUDIT_PAGE_SIZE_MAX}`)
     .optional()
-    .default(AUDIT_PAGE_SIZE),
+    .default(AUDIT_PAGE_SIZE)
+    .meta({ description: `Events per page (1–${AUDIT_PAGE_SIZE_MAX})` }),
 });

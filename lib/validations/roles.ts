@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PERMISSIONS } from "@/lib/auth/permissions";
+import { description, displayName } from "./common";
 
 export const ROLE_NAME_MAX = 50;
 export const ROLE_DESCRIPTION_MAX = 200;
@@ -7,19 +8,8 @@ export const ROLE_DESCRIPTION_MAX = 200;
 export const roleIdSchema = z.uuid({ error: "Unknown role" });
 
 const roleFields = {
-  name: z
-    .string({ error: "Name is required" })
-    .trim()
-    .min(1, "Name is required")
-    .refine((v) => [...v].length <= ROLE_NAME_MAX, `Name must be at most ${ROLE_NAME_MAX} characters`)
-    .refine((v) => !/[\u0000-\u001f\u007f-\u009f]/.test(v), "Name must not contain control characters"),
-  description: z
-    .string({ error: "Description must be text" })
-    .trim()
-    .refine((v) => [...v].length <= ROLE_DESCRIPTION_MAX, `Description must be at most ${ROLE_DESCRIPTION_MAX} characters`)
-    .refine((v) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v), "Description must not contain control characters")
-    .optional()
-    .default(""),
+  name: displayName({ max: ROLE_NAME_MAX }),
+  description: description({ max: ROLE_DESCRIPTION_MAX }).optional().default(""),
   permissions: z
     .array(z.enum(PERMISSIONS, { error: "Unknown permission" }), { error: "Select at least one permission" })
     .min(1, "Select at least one permission")

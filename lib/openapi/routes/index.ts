@@ -1,9 +1,11 @@
 import type { AnyRoute } from "../route";
+import { auditLogRoute } from "./audit-log";
 import { keyRoutes } from "./keys";
 import { meRoute } from "./me";
+import { membersRoute } from "./members";
+import { rolesRoute } from "./roles";
 import { verifyRoute } from "./verify";
-import { workspaceRoutes } from "./workspace";
-import { workspaceDetailsRoute } from "./workspace-details";
+import { workspaceRoute } from "./workspace";
 
 /** Every endpoint of SPEC §6 but openapi.json (which describes these). Static paths before parameters. */
-export const ROUTES: readonly AnyRoute[] = [meRoute, verifyRoute, ...keyRoutes, ...workspaceRoutes, workspaceDetailsRoute];
+export const ROUTES: readonly AnyRoute[] = [meRoute, verifyRoute, ...keyRoutes, membersRoute, rolesRoute, auditLogRoute, workspaceRoute];

@@ -2,6 +2,7 @@ import { createApiKey, deleteApiKey, getApiKey, listApiKeys, modifyApiKey } from
 import type { Result } from "@/lib/result";
 import { createApiKeySchema, listApiKeysSchema, modifyApiKeySchema } from "@/lib/validations/api-keys";
 import { apiError, type ApiResponse } from "../errors";
+import { keyIdParamSchema } from "../params";
 import { defineRoute, respond } from "../route";
 import {
   apiKeyDetailsSchema,
@@ -9,14 +10,18 @@ import {
   apiKeySchema,
   createdApiKeySchema,
   deletedApiKeySchema,
-  errorSchema,
 } from "../schemas";
+import { EXAMPLES } from "../examples";
 
-const KEY_ID = { keyId: "The key's id, e.g. key_0123456789abcdef" };
+const KEY_ID = { keyId: keyIdParamSchema };
 const SEE = ["api_keys:read", "api_keys:create", "api_keys:manage"] as const;
 const CHANGE = ["api_keys:create", "api_keys:manage"] as const;
-const notFound = { description: "No such key (or not visible to this key)", schema: errorSchema };
-const conflict = { description: "Name taken, owner key exists, or the limit of 10 keys per member reached", schema: errorSchema };
+const notFound = { description: "not_found: no such key (or not visible to this key)", codes: ["not_found"] } as const;
+const conflict = {
+  description: "conflict: the name is taken or the workspace already has an owner key; limit_reached: the creator has 10 keys",
+  codes: ["conflict", "limit_reached"],
+} as const;
+const nameConflict = { description: "conflict: the name is taken or the workspace already has an owner key", codes: ["conflict"] } as const;
 
 /** Changing a visible key one may not change means someone else's key: that needs api_keys:manage. */
 function respondToChange<T>(result: Result<T>, shape?: (data: T) => unknown): ApiResponse {
@@ -40,7 +45,7 @@ export const keyRoutes = [
     tag: "Keys",
     permissions: SEE,
     query: listApiKeysSchema,
-    responses: { 200: { description: "A page of keys", schema: apiKeyPageSchema } },
+    responses: { 200: { description: "A page of keys", schema: apiKeyPageSchema, example: EXAMPLES.keyPage } },
     handle: async ({ caller, query }) => respond(await listApiKeys(caller.actor, query)),
   }),
   defineRoute({
@@ -51,8 +56,9 @@ export const keyRoutes = [
     description: "Same rules as the console: roles only within this key's permissions, at most 10 keys per member. The answer holds the secret, once.",
     tag: "Keys",
     permissions: CHANGE,
-    body: createApiKeySchema,
-    responses: { 201: { description: "Created", schema: createdApiKeySchema }, 409: conflict },
+    domainBody: createApiKeySchema,
+    example: EXAMPLES.createKey,
+    responses: { 201: { description: "Created", schema: createdApiKeySchema, example: EXAMPLES.createdKey }, 409: conflict },
     handle: async ({ caller, rawBody }) => respond(await createApiKey(caller.actor, rawBody), 201),
   }),
   defineRoute({
@@ -63,7 +69,7 @@ export const keyRoutes = [
     tag: "Keys",
     permissions: SEE,
     pathParams: KEY_ID,
-    responses: { 200: { description: "The key", schema: apiKeyDetailsSchema }, 404: notFound },
+    responses: { 200: { description: "The key", schema: apiKeyDetailsSchema, example: EXAMPLES.keyDetails }, 404: notFound },
     handle: async ({ caller, params }) => respond(await getApiKey(caller.actor, params.keyId ?? "")),
   }),
   defineRoute({
@@ -75,8 +81,9 @@ export const keyRoutes = [
     tag: "Keys",
     permissions: CHANGE,
     pathParams: KEY_ID,
-    body: modifyApiKeySchema,
-    responses: { 200: { description: "The modified key", schema: apiKeySchema }, 404: notFound, 409: conflict },
+    domainBody: modifyApiKeySchema,
+    example: EXAMPLES.modifyKey,
+    responses: { 200: { description: "The modified key", schema: apiKeySchema, example: EXAMPLES.key }, 404: notFound, 409: nameConflict },
     handle: async ({ caller, params, rawBody }) =>
       respondToChange(await modifyApiKey(caller.actor, params.keyId ?? "", rawBody)),
   }),
@@ -89,7 +96,7 @@ export const keyRoutes = [
     tag: "Keys",
     permissions: CHANGE,
     pathParams: KEY_ID,
-    responses: { 200: { description: "Deleted", schema: deletedApiKeySchema }, 404: notFound },
+    responses: { 200: { description: "Deleted", schema: deletedApiKeySchema, example: EXAMPLES.deletedKey }, 404: notFound },
     handle: async ({ caller, params }) =>
       respondToChange(await deleteApiKey(caller.actor, params.keyId ?? ""), (d) => ({ ...d, deleted: true })),
   }),

@@ -1,4 +1,5 @@
 import type { VerifiedKey } from "@/lib/keys/verify";
+import { EXAMPLES } from "../examples";
 import { defineRoute } from "../route";
 import { meSchema, workspaceSummarySchema } from "../schemas";
 import type { z } from "zod";
@@ -32,7 +33,7 @@ export const meRoute = defineRoute({
   description: "The key that authenticated this request: its id, name, workspace, effective permissions and expiry.",
   tag: "Keys",
   permissions: [],
-  responses: { 200: { description: "The calling key", schema: meSchema } },
+  responses: { 200: { description: "The calling key", schema: meSchema, example: EXAMPLES.me } },
   handle: ({ caller: { key } }) => {
     let json = serialized.get(key);
     if (json === undefined) {

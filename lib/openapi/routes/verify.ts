@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { hashSecret, isWellFormedSecret } from "@/lib/keys/secret";
 import { refusalOf } from "@/lib/keys/verify";
 import { verifyKeyRequestSchema } from "@/lib/validations/openapi";
+import { EXAMPLES } from "../examples";
 import { defineRoute } from "../route";
 import { verifyKeyResponseSchema } from "../schemas";
 import { workspaceSummary } from "./me";
@@ -28,7 +29,8 @@ export const verifyRoute = defineRoute({
   tag: "Keys",
   permissions: ["api_keys:verify"],
   body: verifyKeyRequestSchema,
-  responses: { 200: { description: "The verdict", schema: verifyKeyResponseSchema } },
+  example: EXAMPLES.verifyKey,
+  responses: { 200: { description: "The verdict", schema: verifyKeyResponseSchema, example: EXAMPLES.verified } },
   handle: async ({ caller, body, services }) => {
     const secret = body.key.trim();
     if (!isWellFormedSecret(secret)) return { status: 200, body: INVALID };

@@ -1,58 +1,23 @@
-import { listAuditEvents } from "@/lib/audit/queries";
-import { listMembers } from "@/lib/members/queries";
-import { listRoles } from "@/lib/roles/queries";
-import { auditLogApiQuerySchema } from "@/lib/validations/openapi";
+import { getWorkspaceDetails } from "@/lib/workspaces/queries";
+import { apiError } from "../errors";
+import { EXAMPLES } from "../examples";
 import { defineRoute } from "../route";
-import { auditLogPageSchema, memberListSchema, roleListSchema } from "../schemas";
+import { workspaceDetailsSchema } from "../schemas";
 
-// Reads of the workspace the key belongs to. Events about the owner key, and the owner key in
-// role counts, exist only for the owner key itself.
-export const workspaceRoutes = [
-  defineRoute({
-    method: "GET",
-    path: "/api/v1/members",
-    operationId: "listMembers",
-    summary: "List members",
-    description: "Members of the key's workspace with their roles, the Owner first.",
-    tag: "Workspace",
-    permissions: ["members:read"],
-    responses: { 200: { description: "Members", schema: memberListSchema } },
-    handle: async ({ caller }) => ({ status: 200, body: { items: await listMembers(caller.key.workspace.id) } }),
-  }),
-  defineRoute({
-    method: "GET",
-    path: "/api/v1/roles",
-    operationId: "listRoles",
-    summary: "List roles",
-    description: "Built-in and custom roles with their permissions and how many members and keys hold each.",
-    tag: "Workspace",
-    permissions: ["members:read"],
-    responses: { 200: { description: "Roles", schema: roleListSchema } },
-    handle: async ({ caller }) => ({
-      status: 200,
-      body: { items: await listRoles(caller.key.workspace.id, { includeOwnerKey: caller.key.isOwnerKey }) },
-    }),
-  }),
-  defineRoute({
-    method: "GET",
-    path: "/api/v1/audit-log",
-    operationId: "listAuditEvents",
-    summary: "Read the audit log",
-    description: "Newest first, `limit` at a time; `cursor` continues (nextCursor: older, prevCursor: newer).",
-    tag: "Workspace",
-    permissions: ["audit:read"],
-    query: auditLogApiQuerySchema,
-    responses: { 200: { description: "A page of audit events", schema: auditLogPageSchema } },
-    handle: async ({ caller, query }) => ({
-      status: 200,
-      body: await listAuditEvents({
-        workspaceId: caller.key.workspace.id,
-        includeOwnerOnly: caller.key.isOwnerKey,
-        action: query.action,
-        actorUserId: query.actor,
-        cursor: query.cursor,
-        limit: query.limit,
-      }),
-    }),
-  }),
-];
+export const workspaceRoute = defineRoute({
+  method: "GET",
+  path: "/api/v1/workspace",
+  operationId: "getWorkspace",
+  summary: "The key's workspace",
+  description: "Name, slug, plan, and whether requests must be signed with the API shared secret (never the secret itself).",
+  tag: "Workspace",
+  permissions: ["workspace:read"],
+  responses: {
+    404: { description: "not_found: the workspace no longer exists", codes: ["not_found"] },
+    200: { description: "The workspace", schema: workspaceDetailsSchema, example: EXAMPLES.workspace } },
+  handle: async ({ caller, db }) => {
+    // Read afresh: a cached key's copy of the workspace may predate a rename.
+    const details = await getWorkspaceDetails(caller.key.workspace.id, db());
+    return details ? { status: 200, body: details } : apiError(404, "not_found", "The workspace no longer exists.");
+  },
+});

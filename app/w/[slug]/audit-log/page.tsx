@@ -7,7 +7,8 @@ import { AUDIT_ACTION_LABELS } from "@/components/audit-log/action-labels";
 import { listAuditEvents, AUDIT_PAGE_SIZE } from "@/lib/audit/queries";
 import { requireWorkspaceContext } from "@/lib/auth/context";
 import { listMembers } from "@/lib/members/queries";
-import { auditLogQuerySchema, firstValues } from "@/lib/validations/audit-log";
+import { auditLogQuerySchema } from "@/lib/validations/audit-log";
+import { parseUrlQuery } from "@/lib/validations/url-query";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -21,9 +22,8 @@ export default async function AuditLogPage({
   const { membership } = await requireWorkspaceContext((await params).slug);
   const { workspace, permissions, isOwner } = membership;
   if (!permissions.has("audit:read")) forbidden();
-  const parsed = auditLogQuerySchema.safeParse(firstValues(await searchParams));
-  // A hand-edited URL with a bad filter shows everything rather than an error page.
-  const query = parsed.success ? parsed.data : { action: undefined, actor: undefined, cursor: undefined };
+  // A hand-edited URL with a bad filter or cursor drops just that one rather than showing an error page.
+  const query = parseUrlQuery(auditLogQuerySchema, await searchParams);
   const filter = { workspaceId: workspace.id, includeOwnerOnly: isOwner, action: query.action, actorUserId: query.actor };
   const [page, members] = await Promise.all([
     listAuditEvents({ ...filter, cursor: query.cursor, limit: AUDIT_PAGE_SIZE }),

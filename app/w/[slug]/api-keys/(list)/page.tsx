@@ -12,13 +12,12 @@ import { requireWorkspaceContext } from "@/lib/auth/context";
 import { actorFromMembership } from "@/lib/keys/actor";
 import { canUseKeys } from "@/lib/keys/policy";
 import { getCreateKeyOptions, listApiKeys } from "@/lib/keys/rules";
-import { API_KEY_SORTS } from "@/lib/validations/api-keys";
+import { listApiKeysSchema } from "@/lib/validations/api-keys";
+import { parseUrlQuery } from "@/lib/validations/url-query";
 
 export const metadata: Metadata = { title: API_KEYS_TITLE };
 
 type SearchParams = Record<string, string | string[] | undefined>;
-
-const param = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
 export default async function ApiKeysPage({
   params,
@@ -58,12 +57,8 @@ export default async function ApiKeysPage({
     );
   }
 
-  const sp = await searchParams;
-  const q = (param(sp.q) ?? "").slice(0, 100);
-  const createdBy = seesAll && param(sp.createdBy) === "me" ? "me" : "anyone";
-  const cursor = param(sp.cursor);
-  const sortParam = param(sp.sort);
-  const sort = API_KEY_SORTS.find((s) => s === sortParam) ?? "-created";
+  const { q, cursor, sort, ...query } = parseUrlQuery(listApiKeysSchema, await searchParams);
+  const createdBy = seesAll ? query.createdBy : "anyone";
   const [listed, options] = await Promise.all([
     listApiKeys(actor, { q, createdBy, cursor, sort }),
     getCreateKeyOptions(actor),

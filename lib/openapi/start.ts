@@ -3,7 +3,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { log } from "@/lib/log";
 import { onShutdown } from "@/lib/server/lifecycle";
 import { listenForKeyChanges } from "./key-change-listener";
-import { createOpenApiHandler, type OpenApiHandler } from "./server";
+import { createOpenApiHandler, type OpenApiHandler } from "./handler";
 
 /**
  * The Open API as a running process needs it: the handler, LISTEN for other instances' key
@@ -14,7 +14,7 @@ import { createOpenApiHandler, type OpenApiHandler } from "./server";
  * counters (database look-ups, "last used" writes) are written to that file. Nothing is served.
  */
 export async function startOpenApi(handle: DatabaseHandle): Promise<OpenApiHandler> {
-  const openApi = await createOpenApiHandler();
+  const openApi = await createOpenApiHandler({ db: () => handle.db });
   const stopListening = await listenForKeyChanges(handle, () => openApi.clearCache());
 
   const statsFile = process.env.KEYWARD_VERIFY_STATS_FILE;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getDb, type Executor } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { getConfig } from "@/lib/config";
 import { onKeyChange } from "@/lib/keys/invalidation";
 import { LastUsedRecorder, type LastUsedStats } from "@/lib/keys/last-used";
@@ -12,7 +12,11 @@ import { FailureThrottle, type ThrottleOptions } from "./failure-throttle";
 import { ROUTES } from "./routes";
 
 export type OpenApiOptions = {
-  db?: () => Executor;
+  /**
+   * The process's database, from its start-up: the verifier, "last used", signatures and the read
+   * routes query through it (the key rules in lib/keys still reach the process handle themselves).
+   */
+  db: () => Executor;
   /** "Last used" flush interval; default LAST_USED_FLUSH_MS. */
   lastUsedFlushMs?: number;
   trustProxy?: boolean;
@@ -36,8 +40,8 @@ export type OpenApiHandler = {
 };
 
 /** The Open API fast path: verified-key cache, "last used" coalescing and failure throttling around the routes. */
-export async function createOpenApiHandler(options: OpenApiOptions = {}): Promise<OpenApiHandler> {
-  const db = options.db ?? (() => getDb());
+export async function createOpenApiHandler(options: OpenApiOptions): Promise<OpenApiHandler> {
+  const { db } = options;
   const verifier = new KeyVerifier({ db, ...options.cache });
   const lastUsed = new LastUsedRecorder({ db, flushMs: options.lastUsedFlushMs ?? getConfig().lastUsedFlushMs });
   const services: AuthenticatorDeps = {
@@ -47,7 +51,7 @@ export async function createOpenApiHandler(options: OpenApiOptions = {}): Promis
     trustProxy: options.trustProxy ?? trustProxyFromEnv(),
     signatures: new SignatureVerifier({ db }),
   };
-  const app = await buildOpenApiApp(ROUTES, services);
+  const app = await buildOpenApiApp(ROUTES, services, db);
   const stopFollowing = onKeyChange((change) => verifier.invalidate(change));
   lastUsed.start();
 
