@@ -1,7 +1,7 @@
 "use client";
 
 import { toast } from "sonner";
-import { revealApiKeySecretAction } from "@/app/w/[slug]/api-keys/actions";
+import { revealApiKeySecretAction } from "@/lib/actions/api-keys";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { ApiKeyView } from "@/lib/keys/types";
 import { ClipboardIcon } from "./icons";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { revealApiKeySecretAction } from "@/app/w/[slug]/api-keys/actions";
+import { revealApiKeySecretAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { ApiKeyView } from "@/lib/keys/types";

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { changeMemberRolesAction } from "@/app/w/[slug]/members/actions";
+import { changeMemberRolesAction } from "@/lib/actions/members";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { changeMemberRolesSchema, type ChangeMemberRolesData, type ChangeMemberRolesInput } from "@/lib/validations/members";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { removeMemberAction } from "@/app/w/[slug]/members/actions";
+import { removeMemberAction } from "@/lib/actions/members";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, NETWORK_ERROR } from "@/components/ui/form-bits";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { deleteRoleAction } from "@/app/w/[slug]/roles/actions";
+import { deleteRoleAction } from "@/lib/actions/roles";
 import { FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

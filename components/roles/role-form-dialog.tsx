@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { createRoleAction, updateRoleAction } from "@/app/w/[slug]/roles/actions";
+import { createRoleAction, updateRoleAction } from "@/lib/actions/roles";
 import { applyServerErrors, FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

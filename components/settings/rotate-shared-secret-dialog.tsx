@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { rotateSharedSecretAction } from "@/app/w/[slug]/settings/shared-secret-actions";
+import { rotateSharedSecretAction } from "@/lib/actions/shared-secret";
 import { NETWORK_ERROR } from "@/components/ui/form-bits";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

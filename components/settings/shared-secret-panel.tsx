@@ -7,7 +7,7 @@ import {
   createSharedSecretAction,
   revealSharedSecretAction,
   setRequireSignedRequestsAction,
-} from "@/app/w/[slug]/settings/shared-secret-actions";
+} from "@/lib/actions/shared-secret";
 import { NETWORK_ERROR } from "@/components/ui/form-bits";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";

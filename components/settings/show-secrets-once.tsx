@@ -3,7 +3,7 @@
 import { Switch } from "radix-ui";
 import { useState } from "react";
 import { toast } from "sonner";
-import { setShowSecretsOnceAction } from "@/app/w/[slug]/settings/actions";
+import { setShowSecretsOnceAction } from "@/lib/actions/settings";
 import { FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { renameWorkspaceAction } from "@/app/w/[slug]/settings/actions";
+import { renameWorkspaceAction } from "@/lib/actions/settings";
 import { applyServerErrors, FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
