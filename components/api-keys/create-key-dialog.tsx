@@ -12,7 +12,8 @@ import { Input, Label } from "@/components/ui/input";
 import type { CreatedApiKey, CreateKeyOptions, ApiKeyView } from "@/lib/keys/types";
 import { createFormDefaults, expiresAtInput, keyFormSchema, KEY_FORM_FIELDS } from "./key-form";
 import { KeyFormFields } from "./key-form-fields";
-import { applyServerErrors, FormError } from "@/components/ui/form-bits";
+import { FormError } from "@/components/ui/form-errors";
+import { useServerAction } from "@/lib/client/use-server-action";
 
 const FORM_ID = "create-key-form";
 
@@ -36,26 +37,22 @@ export function CreateKeyDialog({
   onCloseAutoFocus?: (event: Event) => void;
 }) {
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const schema = useMemo(() => keyFormSchema(), []);
   const readOnlyRole = options.roles.find((r) => r.builtIn === "read_only");
   const form = useForm({
     resolver: zodResolver(schema),
     defaultValues: createFormDefaults(readOnlyRole?.id),
   });
+  const create = useServerAction(createApiKeyAction, { fields: KEY_FORM_FIELDS, setError: form.setError });
 
   const submit = form.handleSubmit(async (data) => {
-    setFormError(null);
-    const result = await createApiKeyAction(slug, {
+    const result = await create.run(slug, {
       name: data.name,
       description: data.description,
       roleIds: data.roleIds,
       expiresAt: expiresAtInput(data),
     });
-    if (!result.ok) {
-      setFormError(applyServerErrors(result, KEY_FORM_FIELDS, form.setError));
-      return;
-    }
+    if (!result.ok) return;
     setCreated(result.data);
     toast.success("API key created");
   });
@@ -125,7 +122,7 @@ export function CreateKeyDialog({
       }
     >
       <form id={FORM_ID} noValidate onSubmit={submit}>
-        <FormError message={formError} />
+        <FormError message={create.error} />
         <KeyFormFields form={form} roles={options.roles} idPrefix="create-key" />
       </form>
     </Dialog>
