@@ -6,9 +6,9 @@ import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { addMemberAction } from "@/lib/actions/members";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
+import { ShownOnceSecret } from "@/components/ui/shown-once-secret";
 import { addMemberSchema, type AddMemberData, type AddMemberInput } from "@/lib/validations/members";
 import { FormError } from "@/components/ui/form-errors";
 import { useServerAction } from "@/lib/client/use-server-action";
@@ -73,16 +73,9 @@ export function AddMemberDialog({
         description={`${added.email} has no Keyward account yet: one was created with this initial password.`}
         footer={<Button onClick={() => close(false)}>Done</Button>}
       >
-        <Label htmlFor="initial-password">Initial password</Label>
-        <div className="flex gap-2">
-          <Input id="initial-password" readOnly value={added.initialPassword} className="font-mono" onFocus={(e) => e.target.select()} />
-          <CopyButton getText={() => added.initialPassword} label="Copy password">
-            Copy
-          </CopyButton>
-        </div>
-        <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+        <ShownOnceSecret id="initial-password" label="Initial password" value={added.initialPassword} copyLabel="Copy password">
           Share it with them securely. It won&apos;t be shown again.
-        </p>
+        </ShownOnceSecret>
       </Dialog>
     );
   }
