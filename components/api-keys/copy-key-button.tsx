@@ -1,10 +1,11 @@
 "use client";
 
 import { toast } from "sonner";
-import { revealApiKeySecretAction } from "@/app/w/[slug]/api-keys/actions";
+import { revealApiKeySecretAction } from "@/lib/actions/api-keys";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { ApiKeyView } from "@/lib/keys/types";
 import { ClipboardIcon } from "./icons";
+import { useServerAction } from "@/lib/client/use-server-action";
 import { SECRET_SHOWN_ONCE } from "./messages";
 
 /**
@@ -12,6 +13,7 @@ import { SECRET_SHOWN_ONCE } from "./messages";
  * the copy), so no page ever carries a secret. Once-only workspaces copy nothing and say why.
  */
 export function CopyKeyButton({ slug, apiKey }: { slug: string; apiKey: Pick<ApiKeyView, "id" | "secretStored"> }) {
+  const copy = useServerAction(revealApiKeySecretAction);
   return (
     <CopyButton
       label="Copy key"
@@ -23,7 +25,7 @@ export function CopyKeyButton({ slug, apiKey }: { slug: string; apiKey: Pick<Api
           toast.info(SECRET_SHOWN_ONCE);
           return null;
         }
-        const result = await revealApiKeySecretAction(slug, apiKey.id, "copy");
+        const result = await copy.run(slug, apiKey.id, "copy");
         if (!result.ok) {
           toast.error(result.error);
           return null;

@@ -4,15 +4,15 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { createApiKeyAction } from "@/app/w/[slug]/api-keys/actions";
+import { createApiKeyAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
-import { Input, Label } from "@/components/ui/input";
+import { ShownOnceSecret } from "@/components/ui/shown-once-secret";
 import type { CreatedApiKey, CreateKeyOptions, ApiKeyView } from "@/lib/keys/types";
 import { createFormDefaults, expiresAtInput, keyFormSchema, KEY_FORM_FIELDS } from "./key-form";
 import { KeyFormFields } from "./key-form-fields";
-import { applyServerErrors, FormError } from "@/components/ui/form-bits";
+import { FormError } from "@/components/ui/form-errors";
+import { useServerAction } from "@/lib/client/use-server-action";
 
 const FORM_ID = "create-key-form";
 
@@ -36,26 +36,22 @@ export function CreateKeyDialog({
   onCloseAutoFocus?: (event: Event) => void;
 }) {
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const schema = useMemo(() => keyFormSchema(), []);
   const readOnlyRole = options.roles.find((r) => r.builtIn === "read_only");
   const form = useForm({
     resolver: zodResolver(schema),
     defaultValues: createFormDefaults(readOnlyRole?.id),
   });
+  const create = useServerAction(createApiKeyAction, { fields: KEY_FORM_FIELDS, setError: form.setError });
 
   const submit = form.handleSubmit(async (data) => {
-    setFormError(null);
-    const result = await createApiKeyAction(slug, {
+    const result = await create.run(slug, {
       name: data.name,
       description: data.description,
       roleIds: data.roleIds,
       expiresAt: expiresAtInput(data),
     });
-    if (!result.ok) {
-      setFormError(applyServerErrors(result, KEY_FORM_FIELDS, form.setError));
-      return;
-    }
+    if (!result.ok) return;
     setCreated(result.data);
     toast.success("API key created");
   });
@@ -78,30 +74,14 @@ export function CreateKeyDialog({
           </>
         }
       >
-        <Label htmlFor="created-key-secret">API key secret</Label>
-        <div className="flex flex-col gap-2 sm:flex-row">
-          <Input
-            id="created-key-secret"
-            readOnly
-            autoFocus
-            value={created.secret}
-            onFocus={(e) => e.currentTarget.select()}
-            className="font-mono text-[13px]"
-            spellCheck={false}
-          />
-          <CopyButton getText={() => created.secret} label="Copy" size="md" className="justify-center" />
-        </div>
-        <div
-          role="note"
-          className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
-        >
+        <ShownOnceSecret id="created-key-secret" label="API key secret" value={created.secret} autoFocus>
           <p className="font-medium">Store this key somewhere safe.</p>
           {!created.key.secretStored ? (
             <p className="mt-0.5">You won&apos;t be able to see it again.</p>
           ) : (
             <p className="mt-0.5">Anyone with this secret can call the API with the key&apos;s permissions.</p>
           )}
-        </div>
+        </ShownOnceSecret>
       </Dialog>
     );
   }
@@ -125,7 +105,7 @@ export function CreateKeyDialog({
       }
     >
       <form id={FORM_ID} noValidate onSubmit={submit}>
-        <FormError message={formError} />
+        <FormError message={create.error} />
         <KeyFormFields form={form} roles={options.roles} idPrefix="create-key" />
       </form>
     </Dialog>

@@ -2,12 +2,13 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { deleteApiKeyAction } from "@/app/w/[slug]/api-keys/actions";
+import { deleteApiKeyAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import type { ApiKeyView } from "@/lib/keys/types";
-import { FormError } from "@/components/ui/form-bits";
+import { FormError } from "@/components/ui/form-errors";
+import { useServerAction } from "@/lib/client/use-server-action";
 
 /**
  * Delete, confirmed twice: "Delete API key?" says what breaks, then "Confirm deletion" asks for
@@ -30,20 +31,13 @@ export function DeleteKeyDialog({
 }) {
   const [step, setStep] = useState<"warn" | "confirm">("warn");
   const [typed, setTyped] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const deletion = useServerAction(deleteApiKeyAction);
   const matches = typed === apiKey.name;
 
   const remove = async () => {
     if (!matches) return;
-    setPending(true);
-    setError(null);
-    const result = await deleteApiKeyAction(slug, apiKey.id);
-    setPending(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
+    const result = await deletion.run(slug, apiKey.id);
+    if (!result.ok) return;
     toast.success("API key deleted");
     onDeleted?.();
     onOpenChange(false);
@@ -94,7 +88,7 @@ export function DeleteKeyDialog({
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
             Cancel
           </Button>
-          <Button variant="destructive" type="submit" form="delete-key-form" disabled={!matches} pending={pending}>
+          <Button variant="destructive" type="submit" form="delete-key-form" disabled={!matches} pending={deletion.pending}>
             Delete permanently
           </Button>
         </>
@@ -108,7 +102,7 @@ export function DeleteKeyDialog({
           void remove();
         }}
       >
-        <FormError message={error} />
+        <FormError message={deletion.error} />
         <Label htmlFor="delete-key-confirm">Type the key name to confirm</Label>
         <Input
           id="delete-key-confirm"

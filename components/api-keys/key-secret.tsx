@@ -2,10 +2,11 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { revealApiKeySecretAction } from "@/app/w/[slug]/api-keys/actions";
+import { revealApiKeySecretAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { ApiKeyView } from "@/lib/keys/types";
+import { useServerAction } from "@/lib/client/use-server-action";
 import { SECRET_SHOWN_ONCE } from "./messages";
 
 /** The hint with the hidden middle as dots, as long as the secret (35 characters). */
@@ -19,10 +20,11 @@ export function maskedSecret(hint: string): string {
  */
 export function KeySecret({ slug, apiKey }: { slug: string; apiKey: Pick<ApiKeyView, "id" | "hint" | "secretStored" | "can"> }) {
   const [secret, setSecret] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const reveal = useServerAction(revealApiKeySecretAction);
+  const copy = useServerAction(revealApiKeySecretAction);
 
   const fetchSecret = async (purpose: "reveal" | "copy"): Promise<string | null> => {
-    const result = await revealApiKeySecretAction(slug, apiKey.id, purpose);
+    const result = await (purpose === "reveal" ? reveal : copy).run(slug, apiKey.id, purpose);
     if (!result.ok) {
       toast.error(result.error);
       return null;
@@ -64,15 +66,13 @@ export function KeySecret({ slug, apiKey }: { slug: string; apiKey: Pick<ApiKeyV
         <Button
           variant="secondary"
           size="sm"
-          pending={pending}
+          pending={reveal.pending}
           onClick={async () => {
             if (secret !== null) {
               setSecret(null);
               return;
             }
-            setPending(true);
             setSecret(await fetchSecret("reveal"));
-            setPending(false);
           }}
         >
           {secret !== null ? "Hide" : "Reveal"}

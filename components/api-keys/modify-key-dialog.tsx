@@ -1,15 +1,16 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { modifyApiKeyAction } from "@/app/w/[slug]/api-keys/actions";
+import { modifyApiKeyAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { ApiKeyView, GrantableRole } from "@/lib/keys/types";
 import type { ModifyApiKeyInput } from "@/lib/validations/api-keys";
-import { applyServerErrors, FormError } from "@/components/ui/form-bits";
+import { FormError } from "@/components/ui/form-errors";
+import { useServerAction } from "@/lib/client/use-server-action";
 import { expiresAtInput, keyFormSchema, modifyFormDefaults, KEY_FORM_FIELDS } from "./key-form";
 import { KeyFormFields, type RoleOption } from "./key-form-fields";
 
@@ -46,17 +47,16 @@ export function ModifyKeyDialog({
   onSaved?: () => void;
   onCloseAutoFocus?: (event: Event) => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const defaults = useMemo(() => modifyFormDefaults(apiKey), [apiKey]);
   const schema = useMemo(() => keyFormSchema(defaults.expiresAt || undefined), [defaults]);
   const form = useForm({ resolver: zodResolver(schema), defaultValues: defaults });
+  const modify = useServerAction(modifyApiKeyAction, { fields: KEY_FORM_FIELDS, setError: form.setError });
   const options = useMemo(() => roleOptions(roles, apiKey), [roles, apiKey]);
   // Read during render so react-hook-form tracks which fields changed.
   const { isSubmitting } = form.formState;
   void form.formState.dirtyFields;
 
   const submit = form.handleSubmit(async (data) => {
-    setFormError(null);
     const dirty = form.formState.dirtyFields;
     const input: ModifyApiKeyInput = {};
     if (dirty.name) input.name = data.name;
@@ -70,11 +70,8 @@ export function ModifyKeyDialog({
       onOpenChange(false);
       return;
     }
-    const result = await modifyApiKeyAction(slug, apiKey.id, input);
-    if (!result.ok) {
-      setFormError(applyServerErrors(result, KEY_FORM_FIELDS, form.setError));
-      return;
-    }
+    const result = await modify.run(slug, apiKey.id, input);
+    if (!result.ok) return;
     toast.success("Changes saved");
     onSaved?.();
     onOpenChange(false);
@@ -104,7 +101,7 @@ export function ModifyKeyDialog({
       }
     >
       <form id={FORM_ID} noValidate onSubmit={submit}>
-        <FormError message={formError} />
+        <FormError message={modify.error} />
         <KeyFormFields form={form} roles={options} idPrefix="modify-key" />
       </form>
     </Dialog>

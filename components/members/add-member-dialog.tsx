@@ -4,13 +4,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { addMemberAction } from "@/app/w/[slug]/members/actions";
+import { addMemberAction } from "@/lib/actions/members";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
+import { ShownOnceSecret } from "@/components/ui/shown-once-secret";
 import { addMemberSchema, type AddMemberData, type AddMemberInput } from "@/lib/validations/members";
-import { applyServerErrors, FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
+import { FormError } from "@/components/ui/form-errors";
+import { useServerAction } from "@/lib/client/use-server-action";
 import { RoleCheckboxes, type RoleOption } from "./role-checkboxes";
 
 type Added = { email: string; initialPassword: string };
@@ -28,7 +29,6 @@ export function AddMemberDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const [added, setAdded] = useState<Added | null>(null);
   const form = useForm<AddMemberInput, unknown, AddMemberData>({
     resolver: zodResolver(addMemberSchema),
@@ -42,29 +42,20 @@ export function AddMemberDialog({
     setError,
     formState: { errors, isSubmitting },
   } = form;
+  const add = useServerAction(addMemberAction, { fields: ["email", "name", "roleIds"], setError });
 
   const close = (next: boolean) => {
     if (next) return onOpenChange(true);
     onOpenChange(false);
     // The password leaves memory with the dialog.
     setAdded(null);
-    setFormError(null);
+    add.clearError();
     reset();
   };
 
   const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    let result;
-    try {
-      result = await addMemberAction(slug, values);
-    } catch {
-      setFormError(NETWORK_ERROR);
-      return;
-    }
-    if (!result.ok) {
-      setFormError(applyServerErrors(result, ["email", "name", "roleIds"], setError));
-      return;
-    }
+    const result = await add.run(slug, values);
+    if (!result.ok) return;
     toast.success("Member added");
     if (result.data.initialPassword) {
       setAdded({ email: result.data.email, initialPassword: result.data.initialPassword });
@@ -82,16 +73,9 @@ export function AddMemberDialog({
         description={`${added.email} has no Keyward account yet: one was created with this initial password.`}
         footer={<Button onClick={() => close(false)}>Done</Button>}
       >
-        <Label htmlFor="initial-password">Initial password</Label>
-        <div className="flex gap-2">
-          <Input id="initial-password" readOnly value={added.initialPassword} className="font-mono" onFocus={(e) => e.target.select()} />
-          <CopyButton getText={() => added.initialPassword} label="Copy password">
-            Copy
-          </CopyButton>
-        </div>
-        <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+        <ShownOnceSecret id="initial-password" label="Initial password" value={added.initialPassword} copyLabel="Copy password">
           Share it with them securely. It won&apos;t be shown again.
-        </p>
+        </ShownOnceSecret>
       </Dialog>
     );
   }
@@ -114,7 +98,7 @@ export function AddMemberDialog({
       }
     >
       <form id="add-member-form" onSubmit={onSubmit} noValidate className="space-y-4">
-        <FormError message={formError} />
+        <FormError message={add.error} />
         <div>
           <Label htmlFor="member-email">Email</Label>
           <Input

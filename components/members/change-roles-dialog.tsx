@@ -1,14 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { changeMemberRolesAction } from "@/app/w/[slug]/members/actions";
+import { changeMemberRolesAction } from "@/lib/actions/members";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { changeMemberRolesSchema, type ChangeMemberRolesData, type ChangeMemberRolesInput } from "@/lib/validations/members";
-import { applyServerErrors, FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
+import { FormError } from "@/components/ui/form-errors";
+import { useServerAction } from "@/lib/client/use-server-action";
 import { RoleCheckboxes, type RoleOption } from "./role-checkboxes";
 
 export type MemberRef = { memberId: string; name: string; email: string; roleIds: string[] };
@@ -24,7 +24,6 @@ export function ChangeRolesDialog({
   roles: RoleOption[];
   onClose: () => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     control,
     handleSubmit,
@@ -34,20 +33,13 @@ export function ChangeRolesDialog({
     resolver: zodResolver(changeMemberRolesSchema),
     defaultValues: { memberId: member.memberId, roleIds: member.roleIds },
   });
+  const change = useServerAction(changeMemberRolesAction, { fields: ["roleIds"], setError });
 
   const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const result = await changeMemberRolesAction(slug, values);
-      if (!result.ok) {
-        setFormError(applyServerErrors(result, ["roleIds"], setError));
-        return;
-      }
-      toast.success("Changes saved");
-      onClose();
-    } catch {
-      setFormError(NETWORK_ERROR);
-    }
+    const result = await change.run(slug, values);
+    if (!result.ok) return;
+    toast.success("Changes saved");
+    onClose();
   });
 
   return (
@@ -73,7 +65,7 @@ export function ChangeRolesDialog({
       }
     >
       <form id="change-roles-form" onSubmit={onSubmit} noValidate>
-        <FormError message={formError} />
+        <FormError message={change.error} />
         <Controller
           control={control}
           name="roleIds"

@@ -1,11 +1,11 @@
 "use client";
 
-import { useState } from "react";
 import { toast } from "sonner";
-import { removeMemberAction } from "@/app/w/[slug]/members/actions";
+import { removeMemberAction } from "@/lib/actions/members";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
+import { FormError } from "@/components/ui/form-errors";
+import { useServerAction } from "@/lib/client/use-server-action";
 
 export function RemoveMemberDialog({
   slug,
@@ -18,25 +18,13 @@ export function RemoveMemberDialog({
   member: { memberId: string; name: string; email: string; keyCount: number; isYou: boolean };
   onClose: () => void;
 }) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const removal = useServerAction(removeMemberAction);
 
   const remove = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      const result = await removeMemberAction(slug, { memberId: member.memberId });
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      toast.success("Member removed");
-      onClose();
-    } catch {
-      setError(NETWORK_ERROR);
-    } finally {
-      setPending(false);
-    }
+    const result = await removal.run(slug, { memberId: member.memberId });
+    if (!result.ok) return;
+    toast.success("Member removed");
+    onClose();
   };
 
   const keys = member.keyCount === 1 ? "Their API key becomes" : `Their ${member.keyCount} API keys become`;
@@ -57,13 +45,13 @@ export function RemoveMemberDialog({
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button variant="destructive" pending={pending} onClick={remove}>
+          <Button variant="destructive" pending={removal.pending} onClick={remove}>
             Remove member
           </Button>
         </>
       }
     >
-      <FormError message={error} />
+      <FormError message={removal.error} />
       <p className="text-sm">
         {member.keyCount > 0 ? (
           <>

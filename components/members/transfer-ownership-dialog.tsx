@@ -3,11 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { transferOwnershipAction } from "@/app/w/[slug]/members/actions";
+import { transferOwnershipAction } from "@/lib/actions/members";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
-import { FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
+import { FormError } from "@/components/ui/form-errors";
+import { useServerAction } from "@/lib/client/use-server-action";
 
 export function TransferOwnershipDialog({
   slug,
@@ -24,27 +25,15 @@ export function TransferOwnershipDialog({
 }) {
   const router = useRouter();
   const [typed, setTyped] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const transferring = useServerAction(transferOwnershipAction);
   const matches = typed.trim().toLowerCase() === member.email.toLowerCase();
 
   const transfer = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      const result = await transferOwnershipAction(slug, { memberId: member.memberId });
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      toast.success("Ownership transferred");
-      onClose();
-      router.refresh();
-    } catch {
-      setError(NETWORK_ERROR);
-    } finally {
-      setPending(false);
-    }
+    const result = await transferring.run(slug, { memberId: member.memberId });
+    if (!result.ok) return;
+    toast.success("Ownership transferred");
+    onClose();
+    router.refresh();
   };
 
   return (
@@ -64,13 +53,13 @@ export function TransferOwnershipDialog({
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button variant="destructive" pending={pending} disabled={!matches} onClick={transfer}>
+          <Button variant="destructive" pending={transferring.pending} disabled={!matches} onClick={transfer}>
             Transfer ownership
           </Button>
         </>
       }
     >
-      <FormError message={error} />
+      <FormError message={transferring.error} />
       <ul className="mb-4 list-disc space-y-1 pl-5 text-sm">
         {ownerKeyExists ? (
           <li>

@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import { toast } from "sonner";
-import { deleteRoleAction } from "@/app/w/[slug]/roles/actions";
-import { FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
+import { deleteRoleAction } from "@/lib/actions/roles";
+import { FormError } from "@/components/ui/form-errors";
+import { useServerAction } from "@/lib/client/use-server-action";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { RoleUsage } from "@/lib/roles/rules";
@@ -17,27 +17,15 @@ export function DeleteRoleDialog({
   role: { id: string; name: string; usage: RoleUsage };
   onClose: () => void;
 }) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const deletion = useServerAction(deleteRoleAction);
   const { usage } = role;
   const inUse = usage.memberCount > 0 || usage.keyCount > 0;
 
   const remove = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      const result = await deleteRoleAction(slug, { roleId: role.id });
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      toast.success("Role deleted");
-      onClose();
-    } catch {
-      setError(NETWORK_ERROR);
-    } finally {
-      setPending(false);
-    }
+    const result = await deletion.run(slug, { roleId: role.id });
+    if (!result.ok) return;
+    toast.success("Role deleted");
+    onClose();
   };
 
   if (inUse) {
@@ -66,13 +54,13 @@ export function DeleteRoleDialog({
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button variant="destructive" pending={pending} onClick={remove}>
+          <Button variant="destructive" pending={deletion.pending} onClick={remove}>
             Delete role
           </Button>
         </>
       }
     >
-      <FormError message={error} />
+      <FormError message={deletion.error} />
     </Dialog>
   );
 }

@@ -1,16 +1,16 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { createRoleAction, updateRoleAction } from "@/app/w/[slug]/roles/actions";
-import { applyServerErrors, FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
+import { createRoleAction, updateRoleAction } from "@/lib/actions/roles";
+import { FormError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import type { Permission } from "@/lib/auth/permissions";
 import { createRoleSchema, type CreateRoleData, type RoleFormInput } from "@/lib/validations/roles";
+import { useServerAction } from "@/lib/client/use-server-action";
 import { PermissionCheckboxes } from "./permission-checkboxes";
 
 export type EditableRole = { id: string; name: string; description: string; permissions: Permission[] };
@@ -27,7 +27,6 @@ export function RoleFormDialog({
   held: Permission[];
   onClose: () => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     control,
@@ -40,20 +39,16 @@ export function RoleFormDialog({
       ? { name: role.name, description: role.description, permissions: role.permissions }
       : { name: "", description: "", permissions: [] },
   });
+  const fields = { fields: ["name", "description", "permissions"] as const, setError };
+  const create = useServerAction(createRoleAction, fields);
+  const update = useServerAction(updateRoleAction, fields);
+  const formError = role ? update.error : create.error;
 
   const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const result = role ? await updateRoleAction(slug, { roleId: role.id, ...values }) : await createRoleAction(slug, values);
-      if (!result.ok) {
-        setFormError(applyServerErrors(result, ["name", "description", "permissions"], setError));
-        return;
-      }
-      toast.success(role ? "Changes saved" : "Role created");
-      onClose();
-    } catch {
-      setFormError(NETWORK_ERROR);
-    }
+    const result = role ? await update.run(slug, { roleId: role.id, ...values }) : await create.run(slug, values);
+    if (!result.ok) return;
+    toast.success(role ? "Changes saved" : "Role created");
+    onClose();
   });
 
   return (

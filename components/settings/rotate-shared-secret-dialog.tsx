@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { rotateSharedSecretAction } from "@/app/w/[slug]/settings/shared-secret-actions";
-import { NETWORK_ERROR } from "@/components/ui/form-bits";
+import { rotateSharedSecretAction } from "@/lib/actions/shared-secret";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { SharedSecretStatus } from "@/lib/signing/shared-secret";
+import { useServerAction } from "@/lib/client/use-server-action";
 import { ROTATION_GRACE_PERIODS, type RotationGracePeriod } from "@/lib/validations/signing";
 
 const OPTIONS: Record<RotationGracePeriod, { label: string; help: string }> = {
@@ -28,24 +28,13 @@ export function RotateSharedSecretDialog({
   onRotated: (status: SharedSecretStatus) => void;
 }) {
   const [grace, setGrace] = useState<RotationGracePeriod>("1h");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const rotation = useServerAction(rotateSharedSecretAction);
+  const { pending, error } = rotation;
 
   async function rotate(event: React.FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    let result: Awaited<ReturnType<typeof rotateSharedSecretAction>>;
-    try {
-      result = await rotateSharedSecretAction(slug, { grace });
-    } catch {
-      result = { ok: false, code: "internal", error: NETWORK_ERROR };
-    }
-    setPending(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
+    const result = await rotation.run(slug, { grace });
+    if (!result.ok) return;
     onRotated(result.data);
     onOpenChange(false);
     toast.success("Shared secret rotated");
@@ -56,7 +45,7 @@ export function RotateSharedSecretDialog({
       open={open}
       onOpenChange={(next) => {
         if (!pending) onOpenChange(next);
-        if (!next) setError(null);
+        if (!next) rotation.clearError();
       }}
       title="Rotate API shared secret"
       description="A new secret replaces the current one. Update your integrations to sign with the new secret before the grace period ends."

@@ -1,19 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import { Switch } from "radix-ui";
 import { toast } from "sonner";
 import {
   createSharedSecretAction,
   revealSharedSecretAction,
   setRequireSignedRequestsAction,
-} from "@/app/w/[slug]/settings/shared-secret-actions";
-import { NETWORK_ERROR } from "@/components/ui/form-bits";
+} from "@/lib/actions/shared-secret";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LocalTime } from "@/components/ui/local-time";
-import type { Result } from "@/lib/result";
+import { Switch } from "@/components/ui/switch";
+import { useServerAction } from "@/lib/client/use-server-action";
 import type { SharedSecretStatus } from "@/lib/signing/shared-secret";
 import { RotateSharedSecretDialog } from "./rotate-shared-secret-dialog";
 import { SettingsSection } from "./settings-section";
@@ -21,44 +19,33 @@ import { SettingsSection } from "./settings-section";
 const muted = "text-sm text-zinc-600 dark:text-zinc-400";
 const term = "font-medium text-zinc-800 dark:text-zinc-200";
 
-/** A server action's result, or a failed one when the server could not be reached. */
-async function attempt<T>(action: () => Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await action();
-  } catch {
-    return { ok: false, code: "internal", error: NETWORK_ERROR };
-  }
-}
-
 export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initialStatus: SharedSecretStatus }) {
   const [status, setStatus] = useState(initialStatus);
   const [revealed, setRevealed] = useState<string | null>(null);
-  const [pending, setPending] = useState<"create" | "reveal" | "switch" | null>(null);
   const [rotateOpen, setRotateOpen] = useState(false);
-  const [switchError, setSwitchError] = useState<string | null>(null);
+  const creation = useServerAction(createSharedSecretAction);
+  const reveal = useServerAction(revealSharedSecretAction);
+  const copy = useServerAction(revealSharedSecretAction);
+  const requirement = useServerAction(setRequireSignedRequestsAction);
   const { current, previous } = status;
 
   async function create() {
-    setPending("create");
-    const result = await attempt(() => createSharedSecretAction(slug));
-    setPending(null);
+    const result = await creation.run(slug);
     if (!result.ok) return void toast.error(result.error);
     setStatus(result.data);
-    setSwitchError(null);
+    requirement.clearError();
     toast.success("Shared secret created");
   }
 
   async function toggleReveal() {
     if (revealed) return setRevealed(null);
-    setPending("reveal");
-    const result = await attempt(() => revealSharedSecretAction(slug, "reveal"));
-    setPending(null);
+    const result = await reveal.run(slug, "reveal");
     if (!result.ok) return void toast.error(result.error);
     setRevealed(result.data.secret);
   }
 
   async function copySecret() {
-    const result = await attempt(() => revealSharedSecretAction(slug, "copy"));
+    const result = await copy.run(slug, "copy");
     if (!result.ok) {
       toast.error(result.error);
       return null;
@@ -67,12 +54,9 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
   }
 
   async function setRequired(enabled: boolean) {
-    setPending("switch");
-    setSwitchError(null);
-    const result = await attempt(() => setRequireSignedRequestsAction(slug, { enabled }));
-    setPending(null);
+    const result = await requirement.run(slug, { enabled });
     // Shown beside the switch (an alert), not as a toast: it says what to do first.
-    if (!result.ok) return setSwitchError(result.error);
+    if (!result.ok) return;
     setStatus(result.data);
     toast.success(enabled ? "Signed requests are now required" : "Signed requests are no longer required");
   }
@@ -110,7 +94,7 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
             )}
           </dl>
           <div className="mt-4 flex flex-wrap gap-2">
-            <Button variant="secondary" size="sm" pending={pending === "reveal"} onClick={toggleReveal}>
+            <Button variant="secondary" size="sm" pending={reveal.pending} onClick={toggleReveal}>
               {revealed ? "Hide" : "Reveal"}
             </Button>
             <CopyButton label="Copy" getText={copySecret} />
@@ -131,7 +115,7 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
       ) : (
         <div className="flex flex-col items-start gap-3">
           <p className={muted}>This workspace has no shared secret yet.</p>
-          <Button pending={pending === "create"} onClick={create}>
+          <Button pending={creation.pending} onClick={create}>
             Create shared secret
           </Button>
         </div>
@@ -147,30 +131,19 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
             <code className="font-mono">X-Signature</code> headers; unsigned or stale ones are refused.
             {!current && " Create a shared secret first."}
           </p>
-          {switchError && (
+          {requirement.error && (
             <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
-              {switchError}
+              {requirement.error}
             </p>
           )}
         </div>
-        <Switch.Root
+        <Switch
           aria-labelledby="require-signed-label"
           aria-describedby="require-signed-description"
           checked={status.requireSignedRequests}
-          disabled={pending === "switch"}
+          pending={requirement.pending}
           onCheckedChange={setRequired}
-          className={cn(
-            "relative mt-0.5 inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors disabled:cursor-wait disabled:opacity-60",
-            status.requireSignedRequests ? "bg-indigo-600 dark:bg-indigo-500" : "bg-zinc-300 dark:bg-zinc-700",
-          )}
-        >
-          <Switch.Thumb
-            className={cn(
-              "block h-5 w-5 rounded-full bg-white shadow transition-transform",
-              status.requireSignedRequests ? "translate-x-5.5" : "translate-x-0.5",
-            )}
-          />
-        </Switch.Root>
+        />
       </div>
     </SettingsSection>
   );

@@ -1,38 +1,25 @@
 "use client";
 
-import { Switch } from "radix-ui";
 import { useState } from "react";
 import { toast } from "sonner";
-import { setShowSecretsOnceAction } from "@/app/w/[slug]/settings/actions";
-import { FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
+import { setShowSecretsOnceAction } from "@/lib/actions/settings";
+import { FormError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
+import { Switch } from "@/components/ui/switch";
+import { useServerAction } from "@/lib/client/use-server-action";
 
 /** The "Show secrets only once" switch; turning it on deletes stored secrets after a confirmation. */
 export function ShowSecretsOnce({ slug, enabled, canManage }: { slug: string; enabled: boolean; canManage: boolean }) {
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const saving = useServerAction(setShowSecretsOnceAction);
+  const { pending, error } = saving;
 
   const save = async (next: boolean) => {
-    setPending(true);
-    setError(null);
-    try {
-      const result = await setShowSecretsOnceAction(slug, { enabled: next });
-      if (!result.ok) {
-        setError(result.error);
-        return false;
-      }
-      toast.success("Changes saved");
-      setConfirming(false);
-      return true;
-    } catch {
-      setError(NETWORK_ERROR);
-      return false;
-    } finally {
-      setPending(false);
-    }
+    const result = await saving.run(slug, { enabled: next });
+    if (!result.ok) return;
+    toast.success("Changes saved");
+    setConfirming(false);
   };
 
   return (
@@ -49,24 +36,13 @@ export function ShowSecretsOnce({ slug, enabled, canManage }: { slug: string; en
               : "Off: secrets are stored encrypted so a key's creator and members with api_keys:manage can reveal and copy them later."}
           </p>
         </div>
-        <Switch.Root
+        <Switch
           id="show-secrets-once"
           checked={enabled}
           disabled={!canManage || pending}
           aria-describedby="show-secrets-once-help"
           onCheckedChange={(next) => (next ? setConfirming(true) : void save(false))}
-          className={cn(
-            "relative mt-0.5 inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors disabled:cursor-not-allowed disabled:opacity-60",
-            enabled ? "bg-indigo-600 dark:bg-indigo-500" : "bg-zinc-300 dark:bg-zinc-700",
-          )}
-        >
-          <Switch.Thumb
-            className={cn(
-              "block h-5 w-5 rounded-full bg-white shadow transition-transform",
-              enabled ? "translate-x-5.5" : "translate-x-0.5",
-            )}
-          />
-        </Switch.Root>
+        />
       </div>
       {!canManage && <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">Changing it needs the workspace:manage permission.</p>}
       <Dialog
@@ -74,7 +50,7 @@ export function ShowSecretsOnce({ slug, enabled, canManage }: { slug: string; en
         onOpenChange={(open) => {
           if (!open) {
             setConfirming(false);
-            setError(null);
+            saving.clearError();
           }
         }}
         role="alertdialog"

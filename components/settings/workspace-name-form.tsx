@@ -1,17 +1,16 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { renameWorkspaceAction } from "@/app/w/[slug]/settings/actions";
-import { applyServerErrors, FormError, NETWORK_ERROR } from "@/components/ui/form-bits";
+import { renameWorkspaceAction } from "@/lib/actions/settings";
+import { FormError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
+import { useServerAction } from "@/lib/client/use-server-action";
 import { renameWorkspaceSchema, type RenameWorkspaceInput } from "@/lib/validations/settings";
 
 export function WorkspaceNameForm({ slug, name, canManage }: { slug: string; name: string; canManage: boolean }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -19,25 +18,18 @@ export function WorkspaceNameForm({ slug, name, canManage }: { slug: string; nam
     reset,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<RenameWorkspaceInput>({ resolver: zodResolver(renameWorkspaceSchema), defaultValues: { name } });
+  const rename = useServerAction(renameWorkspaceAction, { fields: ["name"], setError });
 
   const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const result = await renameWorkspaceAction(slug, values);
-      if (!result.ok) {
-        setFormError(applyServerErrors(result, ["name"], setError));
-        return;
-      }
-      reset({ name: result.data.name });
-      toast.success("Changes saved");
-    } catch {
-      setFormError(NETWORK_ERROR);
-    }
+    const result = await rename.run(slug, values);
+    if (!result.ok) return;
+    reset({ name: result.data.name });
+    toast.success("Changes saved");
   });
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <FormError message={formError} />
+      <FormError message={rename.error} />
       <Label htmlFor="workspace-name">Workspace name</Label>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
         <div className="min-w-0 flex-1 sm:max-w-sm">

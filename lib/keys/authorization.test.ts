@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { runWorkspaceAction, type ActionContext } from "@/lib/auth/action";
+import { runWorkspaceAction } from "@/lib/auth/action";
 import type { Result } from "@/lib/result";
-import { actorFromMembership } from "./actor";
 import {
   createApiKey,
   deleteApiKey,
@@ -112,9 +111,7 @@ async function attempt(world: World, who: Who, op: Op, keyId: string): Promise<O
   };
   const user = signedIn[who];
   const request = async () => ({ sessionUserId: user?.userId ?? null, ip: "203.0.113.7" });
-  const result = await runWorkspaceAction(request, world.ws.slug, (ctx: ActionContext) =>
-    perform(actorFromMembership(ctx.membership, ctx.user, ctx.ip), op, keyId, world),
-  );
+  const result = await runWorkspaceAction(request, world.ws.slug, (actor) => perform(actor, op, keyId, world));
   if (!result.ok) return result.code as Outcome;
   if (op !== "list") return "ok";
   const page = result.data as { items: { id: string }[] };
@@ -239,12 +236,25 @@ describe("the action wrapper", () => {
     expect(result).toEqual({ ok: false, code: "internal", error: "Something went wrong. Nothing was changed; try again." });
   });
 
+  it("hands the action the signed-in member of the URL's workspace as its actor", async () => {
+    const world = await createWorld();
+    const request = async () => ({ sessionUserId: world.admin.userId, ip: "198.51.100.9" });
+    const result = await runWorkspaceAction(request, world.ws.slug, async (actor) => ({ ok: true as const, data: actor }));
+    expect(result.ok && result.data).toMatchObject({
+      workspace: { id: world.admin.workspace.id },
+      userId: world.admin.userId,
+      isOwner: false,
+      name: expect.stringMatching(/^Adam Admin \(.+@example\.test\)$/),
+      keyId: null,
+      ip: "198.51.100.9",
+    });
+    expect(result.ok && [...result.data.permissions].sort()).toEqual([...world.admin.permissions].sort());
+  });
+
   it("passes the client's address on to the audit trail", async () => {
     const world = await createWorld();
     const request = async () => ({ sessionUserId: world.admin.userId, ip: "198.51.100.23" });
-    await runWorkspaceAction(request, world.ws.slug, (ctx) =>
-      revealApiKeySecret(actorFromMembership(ctx.membership, ctx.user, ctx.ip), world.targets.memberKey, "copy"),
-    );
+    await runWorkspaceAction(request, world.ws.slug, (actor) => revealApiKeySecret(actor, world.targets.memberKey, "copy"));
     const trail = await listApiKeyAuditTrail(world.admin, world.targets.memberKey);
     expect(trail.ok && trail.data[0]).toMatchObject({ action: "api_key.copy", ip: "198.51.100.23" });
   });

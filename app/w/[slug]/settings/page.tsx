@@ -2,21 +2,25 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
 import { SettingsSection } from "@/components/settings/settings-section";
-import { SharedSecretSection } from "@/components/settings/shared-secret-section";
+import { SharedSecretPanel } from "@/components/settings/shared-secret-panel";
 import { ShowSecretsOnce } from "@/components/settings/show-secrets-once";
 import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
 import { Badge } from "@/components/ui/badge";
 import { requireWorkspaceContext } from "@/lib/auth/context";
+import { actorFromMembership } from "@/lib/keys/actor";
+import { getSharedSecretStatus } from "@/lib/signing/shared-secret";
 
 export const metadata: Metadata = { title: "Settings" };
 
 const PLAN_LABELS = { free: "Free", small: "Small", business: "Business" } as const;
 
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { membership } = await requireWorkspaceContext((await params).slug);
+  const { user, membership } = await requireWorkspaceContext((await params).slug);
   const { workspace, permissions } = membership;
   if (!permissions.has("workspace:read")) forbidden();
   const canManage = permissions.has("workspace:manage");
+  // "API shared secret" is for workspace:manage only; everyone else gets nothing: not the hint, not whether one exists.
+  const sharedSecret = canManage ? await getSharedSecretStatus(actorFromMembership(membership, user)) : null;
   return (
     <>
       <PageHeader title="Settings" description={`Settings of ${workspace.name} (/${workspace.slug}).`} />
@@ -36,7 +40,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         <SettingsSection id="key-secrets" title="API key secrets" description="How the secrets of this workspace's API keys are kept.">
           <ShowSecretsOnce slug={workspace.slug} enabled={workspace.showSecretsOnce} canManage={canManage} />
         </SettingsSection>
-        <SharedSecretSection slug={workspace.slug} />
+        {sharedSecret?.ok && <SharedSecretPanel slug={workspace.slug} initialStatus={sharedSecret.data} />}
       </div>
     </>
   );

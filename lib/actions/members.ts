@@ -1,11 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { withWorkspaceAction, type ActionContext } from "@/lib/auth/action";
-import { actorFromMembership } from "@/lib/keys/actor";
+import { withWorkspaceAction } from "@/lib/auth/action";
 import { addMember, changeMemberRoles, removeMember, transferOwnership } from "@/lib/members/rules";
-
-const actorOf = ({ membership, user, ip }: ActionContext) => actorFromMembership(membership, user, ip);
 
 function revalidateMembers(slug: string) {
   revalidatePath(`/w/${slug}/members`);
@@ -14,32 +11,32 @@ function revalidateMembers(slug: string) {
 }
 
 export async function addMemberAction(slug: string, input: unknown) {
-  return withWorkspaceAction(slug, async (ctx) => {
-    const result = await addMember(actorOf(ctx), input);
+  return withWorkspaceAction(slug, async (actor) => {
+    const result = await addMember(actor, input);
     if (result.ok) revalidateMembers(slug);
     return result;
   });
 }
 
 export async function changeMemberRolesAction(slug: string, input: unknown) {
-  return withWorkspaceAction(slug, async (ctx) => {
-    const result = await changeMemberRoles(actorOf(ctx), input);
+  return withWorkspaceAction(slug, async (actor) => {
+    const result = await changeMemberRoles(actor, input);
     if (result.ok) revalidateMembers(slug);
     return result;
   });
 }
 
 export async function removeMemberAction(slug: string, input: unknown) {
-  return withWorkspaceAction(slug, async (ctx) => {
-    const result = await removeMember(actorOf(ctx), input);
+  return withWorkspaceAction(slug, async (actor) => {
+    const result = await removeMember(actor, input);
     if (result.ok) revalidateMembers(slug);
     return result;
   });
 }
 
 export async function transferOwnershipAction(slug: string, input: unknown) {
-  return withWorkspaceAction(slug, async (ctx) => {
-    const result = await transferOwnership(actorOf(ctx), input);
+  return withWorkspaceAction(slug, async (actor) => {
+    const result = await transferOwnership(actor, input);
     if (result.ok) revalidatePath(`/w/${slug}`, "layout");
     return result;
   });

@@ -2,12 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { withWorkspaceAction } from "@/lib/auth/action";
-import { actorFromMembership } from "@/lib/keys/actor";
 import { createApiKey, deleteApiKey, modifyApiKey, revealApiKeySecret } from "@/lib/keys/rules";
-import type { ActionContext } from "@/lib/auth/action";
 import type { Result } from "@/lib/result";
-
-const actorOf = ({ membership, user, ip }: ActionContext) => actorFromMembership(membership, user, ip);
 
 function revalidateKeys(slug: string, keyId?: string) {
   revalidatePath(`/w/${slug}/api-keys`);
@@ -15,24 +11,24 @@ function revalidateKeys(slug: string, keyId?: string) {
 }
 
 export async function createApiKeyAction(slug: string, input: unknown) {
-  return withWorkspaceAction(slug, async (ctx) => {
-    const result = await createApiKey(actorOf(ctx), input);
+  return withWorkspaceAction(slug, async (actor) => {
+    const result = await createApiKey(actor, input);
     if (result.ok) revalidateKeys(slug);
     return result;
   });
 }
 
 export async function modifyApiKeyAction(slug: string, keyId: string, input: unknown) {
-  return withWorkspaceAction(slug, async (ctx) => {
-    const result = await modifyApiKey(actorOf(ctx), String(keyId), input);
+  return withWorkspaceAction(slug, async (actor) => {
+    const result = await modifyApiKey(actor, String(keyId), input);
     if (result.ok) revalidateKeys(slug, result.data.id);
     return result;
   });
 }
 
 export async function deleteApiKeyAction(slug: string, keyId: string) {
-  return withWorkspaceAction(slug, async (ctx) => {
-    const result = await deleteApiKey(actorOf(ctx), String(keyId));
+  return withWorkspaceAction(slug, async (actor) => {
+    const result = await deleteApiKey(actor, String(keyId));
     if (result.ok) revalidateKeys(slug);
     return result;
   });
@@ -44,5 +40,5 @@ export async function revealApiKeySecretAction(
   keyId: string,
   purpose: "reveal" | "copy",
 ): Promise<Result<{ secret: string | null }>> {
-  return withWorkspaceAction(slug, (ctx) => revealApiKeySecret(actorOf(ctx), String(keyId), purpose));
+  return withWorkspaceAction(slug, (actor) => revealApiKeySecret(actor, String(keyId), purpose));
 }

@@ -1,11 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { withWorkspaceAction, type ActionContext } from "@/lib/auth/action";
-import { actorFromMembership } from "@/lib/keys/actor";
+import { withWorkspaceAction } from "@/lib/auth/action";
 import { createRole, deleteRole, updateRole } from "@/lib/roles/rules";
-
-const actorOf = ({ membership, user, ip }: ActionContext) => actorFromMembership(membership, user, ip);
 
 function revalidateRoles(slug: string) {
   revalidatePath(`/w/${slug}/roles`);
@@ -13,16 +10,16 @@ function revalidateRoles(slug: string) {
 }
 
 export async function createRoleAction(slug: string, input: unknown) {
-  return withWorkspaceAction(slug, async (ctx) => {
-    const result = await createRole(actorOf(ctx), input);
+  return withWorkspaceAction(slug, async (actor) => {
+    const result = await createRole(actor, input);
     if (result.ok) revalidateRoles(slug);
     return result;
   });
 }
 
 export async function updateRoleAction(slug: string, input: unknown) {
-  return withWorkspaceAction(slug, async (ctx) => {
-    const result = await updateRole(actorOf(ctx), input);
+  return withWorkspaceAction(slug, async (actor) => {
+    const result = await updateRole(actor, input);
     // Keys holding the role may have gained or lost permissions: every page of the workspace.
     if (result.ok) revalidatePath(`/w/${slug}`, "layout");
     return result;
@@ -30,8 +27,8 @@ export async function updateRoleAction(slug: string, input: unknown) {
 }
 
 export async function deleteRoleAction(slug: string, input: unknown) {
-  return withWorkspaceAction(slug, async (ctx) => {
-    const result = await deleteRole(actorOf(ctx), input);
+  return withWorkspaceAction(slug, async (actor) => {
+    const result = await deleteRole(actor, input);
     if (result.ok) revalidateRoles(slug);
     return result;
   });

@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { withWorkspaceAction, type ActionContext } from "@/lib/auth/action";
-import { actorFromMembership } from "@/lib/keys/actor";
+import { withWorkspaceAction } from "@/lib/auth/action";
 import type { Result } from "@/lib/result";
 import {
   createSharedSecret,
@@ -12,26 +11,24 @@ import {
   type SharedSecretStatus,
 } from "@/lib/signing/shared-secret";
 
-const actorOf = ({ membership, user, ip }: ActionContext) => actorFromMembership(membership, user, ip);
-
 function afterWrite(slug: string, result: Result<SharedSecretStatus>) {
   if (result.ok) revalidatePath(`/w/${slug}/settings`);
   return result;
 }
 
 export async function createSharedSecretAction(slug: string): Promise<Result<SharedSecretStatus>> {
-  return withWorkspaceAction(slug, async (ctx) => afterWrite(slug, await createSharedSecret(actorOf(ctx))));
+  return withWorkspaceAction(slug, async (actor) => afterWrite(slug, await createSharedSecret(actor)));
 }
 
 /** Fetches the secret on demand ("Reveal", "Copy"): the page itself never holds it. */
 export async function revealSharedSecretAction(slug: string, purpose: "reveal" | "copy"): Promise<Result<{ secret: string }>> {
-  return withWorkspaceAction(slug, (ctx) => revealSharedSecret(actorOf(ctx), purpose));
+  return withWorkspaceAction(slug, (actor) => revealSharedSecret(actor, purpose));
 }
 
 export async function rotateSharedSecretAction(slug: string, input: unknown): Promise<Result<SharedSecretStatus>> {
-  return withWorkspaceAction(slug, async (ctx) => afterWrite(slug, await rotateSharedSecret(actorOf(ctx), input)));
+  return withWorkspaceAction(slug, async (actor) => afterWrite(slug, await rotateSharedSecret(actor, input)));
 }
 
 export async function setRequireSignedRequestsAction(slug: string, input: unknown): Promise<Result<SharedSecretStatus>> {
-  return withWorkspaceAction(slug, async (ctx) => afterWrite(slug, await setRequireSignedRequests(actorOf(ctx), input)));
+  return withWorkspaceAction(slug, async (actor) => afterWrite(slug, await setRequireSignedRequests(actor, input)));
 }

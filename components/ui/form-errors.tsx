@@ -1,0 +1,12 @@
+/** A form-wide error (not tied to one field, e.g. a refusal by the server), announced to screen readers. */
+export function FormError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p
+      role="alert"
+      className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950 dark:text-red-300"
+    >
+      {message}
+    </p>
+  );
+}
