@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
+import { NavigationPending } from "./navigation-pending";
 
 const ITEMS = [
   { label: "API Keys", path: "api-keys" },
@@ -16,7 +17,8 @@ export function WorkspaceNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Workspace" className="lg:w-48 lg:shrink-0">
-      <ul className="-mx-1 flex gap-1 overflow-x-auto pb-1 lg:flex-col lg:overflow-visible">
+      {/* Wraps onto a second line on phones rather than scrolling "Settings" out of sight. */}
+      <ul className="-mx-1 flex flex-wrap gap-1 lg:flex-col">
         {ITEMS.map((item) => {
           const href = `/w/${slug}/${item.path}`;
           const active = pathname === href || pathname.startsWith(`${href}/`);
@@ -33,6 +35,7 @@ export function WorkspaceNav({ slug }: { slug: string }) {
                 )}
               >
                 {item.label}
+                <NavigationPending />
               </Link>
             </li>
           );
