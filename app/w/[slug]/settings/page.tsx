@@ -7,6 +7,7 @@ import { ShowSecretsOnce } from "@/components/settings/show-secrets-once";
 import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
 import { Badge } from "@/components/ui/badge";
 import { requireWorkspaceContext } from "@/lib/auth/context";
+import { countStoredSecrets } from "@/lib/workspaces/secret-storage";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -34,7 +35,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           </div>
         </SettingsSection>
         <SettingsSection id="key-secrets" title="API key secrets" description="How the secrets of this workspace's API keys are kept.">
-          <ShowSecretsOnce slug={workspace.slug} enabled={workspace.showSecretsOnce} canManage={canManage} />
+          <ShowSecretsOnce
+            slug={workspace.slug}
+            enabled={workspace.showSecretsOnce}
+            canManage={canManage}
+            storedSecrets={canManage ? await countStoredSecrets(workspace.id, membership.isOwner) : 0}
+          />
         </SettingsSection>
         <SharedSecretSection slug={workspace.slug} />
       </div>
