@@ -22,9 +22,13 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(scrollWidth, "document scrollWidth").toBeLessThanOrEqual(innerWidth);
 }
 
-/** Visible, inside the window, and the topmost element at its centre (so a click lands on it). */
+/**
+ * Visible, wholly inside the window once scrolled to (vertically: nothing scrolls sideways), and
+ * the topmost element at its centre, so a tap lands on it.
+ */
 async function expectUsable(button: Locator): Promise<void> {
   await expect(button).toBeVisible();
+  await button.scrollIntoViewIfNeeded();
   await expect(button).toBeInViewport({ ratio: 1 });
   await button.click({ trial: true, timeout: 5_000 });
 }
@@ -67,6 +71,10 @@ test.describe("on a phone (375 px)", () => {
     await expect(table).toBeVisible();
     await expect(table.getByRole("columnheader", { name: "Name" })).toHaveCount(1);
     await expectNoSidewaysScroll(page);
+    // The header keeps the brand and who is signed in; the nav wraps rather than hiding Settings.
+    await expect(page.getByRole("link", { name: "Keyward" })).toBeInViewport();
+    await expect(page.getByText(`Signed in as ${USERS.owner}`)).toBeInViewport();
+    await expectUsable(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Settings" }));
 
     const row = keyRow(page, "rharman_automation_rw");
     await expectUsable(row.getByRole("button", { name: "Actions" }));
@@ -74,11 +82,6 @@ test.describe("on a phone (375 px)", () => {
     for (const char of await lineBreaksIn(row.getByRole("link", { name: "rharman_automation_rw" }))) expect("_-. ").toContain(char);
     await expect(row).toContainText("Created");
     await expect(row).toContainText("Last used");
-
-    // The header keeps the brand and who is signed in; the nav wraps rather than hiding Settings.
-    await expect(page.getByRole("link", { name: "Keyward" })).toBeInViewport();
-    await expect(page.getByText(`Signed in as ${USERS.owner}`)).toBeInViewport();
-    await expectUsable(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Settings" }));
 
     await row.getByRole("button", { name: "Actions" }).click();
     await expectUsable(page.getByRole("menuitem", { name: "Delete" }));
@@ -107,6 +110,11 @@ test.describe("on a phone (375 px)", () => {
     await expectUsable(members.getByRole("button", { name: /^Actions for / }).first());
     await screenshots(page, "members");
 
+    // An event of our own, so the audit log has at least one row.
+    await page.goto("/w/acme/api-keys");
+    await page.getByRole("link", { name: "tcross_ro" }).click();
+    await page.getByRole("button", { name: "Reveal" }).click();
+    await expect(page.getByRole("button", { name: "Hide" })).toBeVisible();
     await page.goto("/w/acme/audit-log");
     const events = page.getByRole("table", { name: "Audit events" });
     await expect(events.getByRole("rowheader").first()).toBeInViewport();
@@ -147,18 +155,19 @@ test.describe("on a phone (375 px)", () => {
 
     const created = page.getByRole("dialog", { name: "API key created" });
     await expectUsable(created.getByRole("button", { name: "Copy", exact: true }));
+    await screenshots(page, "key-created");
     await created.getByRole("button", { name: "Copy", exact: true }).click();
     const toast = page.locator("[data-sonner-toast]").filter({ hasText: "Copied" });
     await expect(toast).toBeVisible();
-    await screenshots(page, "key-created");
+    let toastBox = (await toast.boundingBox())!;
     await created.getByRole("button", { name: "Modify configuration" }).click();
 
-    // The "Copied" toast is still up: it must not lie over the Modify dialog's buttons.
+    // The "Copied" toast (4 s) must not lie over the Modify dialog's buttons.
     const modify = page.getByRole("dialog", { name: "Modify API key" });
     const save = modify.getByRole("button", { name: "Save" });
     const cancel = modify.getByRole("button", { name: "Cancel" });
-    await expect(toast).toBeVisible();
-    const toastBox = (await toast.boundingBox())!;
+    await expect(save).toBeVisible();
+    toastBox = (await toast.boundingBox()) ?? toastBox;
     for (const button of [save, cancel]) {
       const box = (await button.boundingBox())!;
       const overlaps = box.x < toastBox.x + toastBox.width && toastBox.x < box.x + box.width && box.y < toastBox.y + toastBox.height && toastBox.y < box.y + box.height;
