@@ -16,7 +16,7 @@ const ITEMS = [
 export function WorkspaceNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Workspace" className="lg:w-48 lg:shrink-0">
+    <nav aria-label="Workspace" className="lg:w-44 lg:shrink-0">
       {/* Two rows on phones rather than a tab strip that scrolls "Settings" out of sight. */}
       <ul className="-mx-1 grid grid-cols-3 gap-1 sm:flex sm:flex-wrap lg:flex-col">
         {ITEMS.map((item) => {
