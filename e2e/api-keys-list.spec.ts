@@ -38,8 +38,9 @@ test.describe("the API keys list", () => {
     await expect(rharman.getByText("Expired", { exact: true })).toHaveCount(0);
 
     await expect(row(page, "chris_ro")).toContainText("Mia Member");
-    // Exact instant on hover.
-    await expect(tcross.locator("time").nth(1)).toHaveAttribute("title", "2024-07-29T18:59:11.000Z");
+    // The exact local time with its zone on hover (never raw UTC ISO), and how long ago it was.
+    await expect(tcross.locator("time").nth(1)).toHaveAttribute("title", "2024-07-29 18:59:11 (UTC+00:00)");
+    await expect(tcross).toContainText(/2024-07-29 18:59:11\s*\d+ years? ago|2024-07-29 18:59:11\s*last year/);
 
     await expectAccessible(page);
     await screenshotBoth(page, "api-keys-list-admin");

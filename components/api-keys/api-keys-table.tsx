@@ -32,7 +32,9 @@ export function ApiKeysTable({
   const { pending, setParams } = useListQuery();
   // While searching, matches are ordered by relevance: the headers do not sort.
   const sort = query.q ? null : query.sort;
-  const columns = useMemo(() => keyColumns({ slug, showCreatedBy, sort }), [slug, showCreatedBy, sort]);
+  // "Created by: Me" leaves one creator: the column would repeat the viewer's name on every row.
+  const creatorColumn = showCreatedBy && query.createdBy !== "me";
+  const columns = useMemo(() => keyColumns({ slug, showCreatedBy: creatorColumn, sort }), [slug, creatorColumn, sort]);
   const pathname = `/w/${slug}/api-keys`;
   const kept: Record<string, string> = {};
   if (query.q) kept.q = query.q;

@@ -3,10 +3,12 @@
 import Link from "next/link";
 import { createDataTableColumnHelper, type DataTableColumns } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
+import { Breakable } from "@/components/ui/breakable";
 import { LocalTime } from "@/components/ui/local-time";
 import type { ApiKeyView } from "@/lib/keys/types";
 import type { ApiKeySort } from "@/lib/validations/api-keys";
-import { CopyKeyButton } from "./copy-key-button";
+import { NavigationPending } from "@/components/layout/navigation-pending";
+import { CopyKeyButton, SecretNotStored } from "./copy-key-button";
 import { SortIcon } from "./icons";
 import { useListQuery } from "./list-query";
 import { RowActions } from "./row-actions";
@@ -24,8 +26,6 @@ export const KEY_COLUMN = {
 
 const helper = createDataTableColumnHelper<ApiKeyView>();
 const muted = "text-zinc-500 dark:text-zinc-400";
-// Date and time may wrap onto two lines so the table fits beside the navigation.
-const TIME = "tabular-nums max-sm:whitespace-nowrap";
 
 export function KeyRoles({ roles }: { roles: ApiKeyView["roles"] }) {
   return (
@@ -44,7 +44,7 @@ export function KeyExpiry({ apiKey }: { apiKey: ApiKeyView }) {
   if (!apiKey.expiresAt) return <span className={muted}>Permanent</span>;
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <LocalTime iso={apiKey.expiresAt} className={TIME} />
+      <LocalTime iso={apiKey.expiresAt} relative="under" />
       {apiKey.status === "expired" && <Badge tone="red">Expired</Badge>}
     </span>
   );
@@ -108,13 +108,14 @@ export function keyColumns({
   const createdBy = helper.accessor("createdBy", {
     id: KEY_COLUMN.createdBy,
     header: "Created by",
+    meta: { mobile: "half" },
     cell: ({ row }) => <KeyCreator createdBy={row.original.createdBy} />,
   });
   return helper.columns([
     helper.accessor("name", {
       id: KEY_COLUMN.name,
       header: byName.header,
-      meta: { rowHeader: true, sticky: true, cellClassName: "min-w-40 sm:min-w-52", sorted: byName.sorted },
+      meta: { rowHeader: true, cellClassName: "sm:min-w-44", sorted: byName.sorted },
       cell: ({ row }) => {
         const key = row.original;
         return (
@@ -122,9 +123,10 @@ export function keyColumns({
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
               <Link
                 href={`/w/${slug}/api-keys/${key.id}`}
-                className="font-medium [overflow-wrap:anywhere] text-zinc-900 hover:underline dark:text-zinc-100"
+                className="font-medium break-words text-zinc-900 hover:underline dark:text-zinc-100"
               >
-                {key.name}
+                <Breakable text={key.name} />
+                <NavigationPending />
               </Link>
               {key.isOwnerKey && <Badge tone="indigo">Owner</Badge>}
             </div>
@@ -139,7 +141,8 @@ export function keyColumns({
       cell: ({ row }) => (
         <span className="-my-1 inline-flex items-center gap-1 whitespace-nowrap">
           <code className="font-mono text-xs text-zinc-700 dark:text-zinc-300">{row.original.hint}</code>
-          {row.original.can.reveal && <CopyKeyButton slug={slug} apiKey={row.original} />}
+          {row.original.can.reveal && row.original.secretStored && <CopyKeyButton slug={slug} apiKey={row.original} />}
+          {!row.original.secretStored && <SecretNotStored />}
         </span>
       ),
     }),
@@ -151,25 +154,27 @@ export function keyColumns({
     helper.accessor("createdAt", {
       id: KEY_COLUMN.created,
       header: byCreated.header,
-      meta: { sorted: byCreated.sorted },
-      cell: ({ row }) => <LocalTime iso={row.original.createdAt} className={TIME} />,
+      meta: { sorted: byCreated.sorted, mobile: "half", mobileLabel: "Created" },
+      cell: ({ row }) => <LocalTime iso={row.original.createdAt} relative="under" />,
     }),
     helper.accessor("expiresAt", {
       id: KEY_COLUMN.expires,
       header: "Expires",
+      meta: { mobile: "half" },
       cell: ({ row }) => <KeyExpiry apiKey={row.original} />,
     }),
     helper.accessor("lastUsedAt", {
       id: KEY_COLUMN.lastUsed,
       header: "Last used",
+      meta: { mobile: "half" },
       cell: ({ row }) =>
-        row.original.lastUsedAt ? <LocalTime iso={row.original.lastUsedAt} className={TIME} /> : <span className={muted}>Never</span>,
+        row.original.lastUsedAt ? <LocalTime iso={row.original.lastUsedAt} relative="under" /> : <span className={muted}>Never</span>,
     }),
     ...(showCreatedBy ? [createdBy] : []),
     helper.display({
       id: KEY_COLUMN.actions,
       header: () => <span className="sr-only">Actions</span>,
-      meta: { headerClassName: "w-12", cellClassName: "py-2 text-right" },
+      meta: { headerClassName: "w-12", cellClassName: "py-2 text-right", mobile: "corner" },
       cell: ({ row }) => <RowActions slug={slug} apiKey={row.original} />,
     }),
   ]);

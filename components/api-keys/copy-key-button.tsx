@@ -10,26 +10,23 @@ import { SECRET_SHOWN_ONCE } from "./messages";
 
 /**
  * "Copy key": fetches the full secret on click (the server checks the permission and audits
- * the copy), so no page ever carries a secret. Once-only workspaces copy nothing and say why.
+ * the copy), so no page ever carries a secret. Offered only for keys whose secret is stored.
  */
-export function CopyKeyButton({ slug, apiKey }: { slug: string; apiKey: Pick<ApiKeyView, "id" | "secretStored"> }) {
+export function CopyKeyButton({ slug, apiKey }: { slug: string; apiKey: Pick<ApiKeyView, "id"> }) {
   const copy = useServerAction(revealApiKeySecretAction);
   return (
     <CopyButton
       label="Copy key"
       variant="ghost"
       size="icon"
-      title={apiKey.secretStored ? "Copy the full secret" : "Secret shown only once"}
+      title="Copy the full secret"
       getText={async () => {
-        if (!apiKey.secretStored) {
-          toast.info(SECRET_SHOWN_ONCE);
-          return null;
-        }
         const result = await copy.run(slug, apiKey.id, "copy");
         if (!result.ok) {
           toast.error(result.error);
           return null;
         }
+        // The workspace switched to showing secrets only once since the list was loaded.
         if (result.data.secret === null) {
           toast.info(SECRET_SHOWN_ONCE);
           return null;
@@ -39,5 +36,14 @@ export function CopyKeyButton({ slug, apiKey }: { slug: string; apiKey: Pick<Api
     >
       <ClipboardIcon />
     </CopyButton>
+  );
+}
+
+/** In place of "Copy key" where no secret is stored: nothing to copy, and why. */
+export function SecretNotStored() {
+  return (
+    <span className="text-xs text-zinc-500 dark:text-zinc-400" title="Secret not stored: this workspace shows secrets only once">
+      Not stored
+    </span>
   );
 }

@@ -43,7 +43,7 @@ export function DeleteKeyDialog({
     onOpenChange(false);
   };
 
-  const name = <span className="font-medium break-all text-zinc-900 dark:text-zinc-100">{apiKey.name}</span>;
+  const name = <span className="font-medium break-words text-zinc-900 dark:text-zinc-100">{apiKey.name}</span>;
 
   if (step === "warn") {
     return (

@@ -1,13 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Controller, useWatch, type UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, inputClass } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import type { GrantableRole } from "@/lib/keys/types";
 import { API_KEY_DESCRIPTION_MAX } from "@/lib/validations/api-keys";
-import { EXPIRY_PRESET_DAYS, dateTimeLocalInDays, toDateTimeLocal, type KeyFormData, type KeyFormValues } from "./key-form";
+import { EXPIRES_AT_FORMAT, EXPIRY_PRESET_DAYS, dateTimeLocalInDays, type KeyFormData, type KeyFormValues } from "./key-form";
 
 export type KeyForm = UseFormReturn<KeyFormValues, unknown, KeyFormData>;
 
@@ -121,9 +121,17 @@ function ExpirationField({
 }) {
   const { register, setValue, control, formState } = form;
   const expiration = useWatch({ control, name: "expiration" });
-  // The earliest selectable instant, fixed when the field appears (the schema re-checks on submit).
-  const [min] = useState(() => toDateTimeLocal(new Date(Date.now() + 60_000)));
   const error = formState.errors.expiresAt?.message;
+  const panel = useRef<HTMLDivElement>(null);
+  // Counts the times the user picked "Custom": each brings the new field into view and focus
+  // (it opens at the bottom of the dialog's scrolling body, out of sight on phones and laptops).
+  const [chosen, setChosen] = useState(0);
+  const fieldId = id("expiresAt");
+  useEffect(() => {
+    if (chosen === 0) return;
+    panel.current?.scrollIntoView({ block: "nearest" });
+    document.getElementById(fieldId)?.focus({ preventScroll: true });
+  }, [chosen, fieldId]);
 
   const preset = (days: number) => {
     setValue("expiration", "custom", { shouldDirty: true });
@@ -144,27 +152,37 @@ function ExpirationField({
           ] as const
         ).map(([value, label]) => (
           <label key={value} className="flex items-center gap-2 text-sm">
-            <input type="radio" value={value} className="h-4 w-4 accent-indigo-600" {...register("expiration")} />
+            <input
+              type="radio"
+              value={value}
+              className="h-4 w-4 accent-indigo-600"
+              {...register("expiration", { onChange: (e) => e.target.value === "custom" && setChosen((n) => n + 1) })}
+            />
             {label}
           </label>
         ))}
       </div>
       {expiration === "custom" && (
-        <div className="mt-3 rounded-md bg-zinc-50 p-3 dark:bg-zinc-800/50">
-          <Label htmlFor={id("expiresAt")}>Expires at</Label>
+        <div ref={panel} className="mt-3 scroll-my-4 rounded-md bg-zinc-50 p-3 dark:bg-zinc-800/50">
+          <Label htmlFor={fieldId}>Expires at</Label>
+          {/* A text field, not datetime-local: that shows the browser's locale (often 12 h, no seconds). */}
           <Input
-            id={id("expiresAt")}
-            type="datetime-local"
-            min={min}
+            id={fieldId}
+            type="text"
+            inputMode="text"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={EXPIRES_AT_FORMAT}
+            maxLength={19}
             aria-invalid={error ? true : undefined}
             aria-describedby={[error ? errorId("expiresAt") : null, id("expiresAt-hint")].filter(Boolean).join(" ")}
-            className="sm:max-w-64"
+            className="font-mono tabular-nums sm:max-w-64"
             {...register("expiresAt")}
           />
           <FieldError id={errorId("expiresAt")} message={error} />
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <span id={id("expiresAt-hint")} className="text-xs text-zinc-500 dark:text-zinc-400">
-              Your local time. Or expire in:
+              {EXPIRES_AT_FORMAT}, your local time, 24-hour. Or expire in:
             </span>
             {EXPIRY_PRESET_DAYS.map((days) => (
               <Button key={days} variant="secondary" size="sm" onClick={() => preset(days)}>

@@ -5,15 +5,29 @@ import { apiKeyDescriptionSchema, apiKeyNameSchema, apiKeyRoleIdsSchema } from "
 
 export const EXPIRY_PRESET_DAYS = [7, 30, 90] as const;
 
-const pad = (n: number) => String(n).padStart(2, "0");
+/** The expiry field's format, the app's one date-time format: 24 h, to the second, local time. */
+export const EXPIRES_AT_FORMAT = "YYYY-MM-DD HH:mm:ss";
+const EXPIRES_AT_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
-/** A `datetime-local` value (YYYY-MM-DDTHH:mm) in the viewer's time zone. */
+/** A field value (`YYYY-MM-DD HH:mm:ss`) in the viewer's time zone. */
 export function toDateTimeLocal(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return formatDateTime(date);
 }
 
 export function dateTimeLocalInDays(days: number): string {
   return toDateTimeLocal(new Date(Date.now() + days * 86_400_000));
+}
+
+/**
+ * The instant a field value names in the viewer's time zone, or null when it is not a real
+ * `YYYY-MM-DD HH:mm:ss` (2026-02-30 or 24:00:00 are refused, not rolled over).
+ */
+export function parseDateTimeLocal(value: string): Date | null {
+  const match = EXPIRES_AT_PATTERN.exec(value.trim());
+  if (!match) return null;
+  const [y, mo, d, h, mi, s] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(y, mo - 1, d, h, mi, s);
+  return formatDateTime(date) === value.trim() ? date : null;
 }
 
 export function defaultKeyName(now = new Date()): string {
@@ -36,9 +50,13 @@ export function keyFormSchema(unchangedExpiry?: string) {
     })
     .superRefine((v, ctx) => {
       if (v.expiration !== "custom") return;
-      const at = new Date(v.expiresAt).getTime();
-      if (!v.expiresAt || Number.isNaN(at)) {
+      if (!v.expiresAt.trim()) {
         ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "Choose when the key expires" });
+        return;
+      }
+      const at = parseDateTimeLocal(v.expiresAt)?.getTime();
+      if (at === undefined) {
+        ctx.addIssue({ code: "custom", path: ["expiresAt"], message: `Enter the expiry as ${EXPIRES_AT_FORMAT}, e.g. ${dateTimeLocalInDays(30)}` });
       } else if (at <= Date.now() && v.expiresAt !== unchangedExpiry) {
         ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "Expiry must be in the future" });
       }
@@ -71,7 +89,8 @@ export function modifyFormDefaults(key: ApiKeyView): KeyFormValues {
 }
 
 export function expiresAtInput(data: Pick<KeyFormData, "expiration" | "expiresAt">): string | null {
-  return data.expiration === "custom" ? new Date(data.expiresAt).toISOString() : null;
+  // The schema has checked the format, so the value parses.
+  return data.expiration === "custom" ? parseDateTimeLocal(data.expiresAt)!.toISOString() : null;
 }
 
 /** The form fields a server answer's field errors can be shown under. */

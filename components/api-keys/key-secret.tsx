@@ -5,8 +5,10 @@ import { toast } from "sonner";
 import { revealApiKeySecretAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { LocalTime } from "@/components/ui/local-time";
 import type { ApiKeyView } from "@/lib/keys/types";
 import { useServerAction } from "@/lib/client/use-server-action";
+import type { ShowOnceSwitch } from "@/lib/workspaces/secret-storage";
 import { SECRET_SHOWN_ONCE } from "./messages";
 
 /** The hint with the hidden middle as dots, as long as the secret (35 characters). */
@@ -15,10 +17,33 @@ export function maskedSecret(hint: string): string {
 }
 
 /**
+ * Why a key has no stored secret: it was created while the workspace showed secrets only once,
+ * or it is older and its stored secret was deleted when the setting was turned on.
+ */
+function NotStored({ createdAt, since }: { createdAt: string; since: ShowOnceSwitch | null }) {
+  if (!since || Date.parse(createdAt) >= Date.parse(since.at)) return <>{SECRET_SHOWN_ONCE}</>;
+  return (
+    <>
+      Secret not stored: this workspace shows secrets only once (turned on <LocalTime iso={since.at} relative={false} /> by{" "}
+      {since.by}). The secret stored for this key was deleted then; it cannot be revealed or copied, and the key keeps working.
+    </>
+  );
+}
+
+/**
  * The secret, masked; "Reveal" and "Copy" fetch it from the server, which checks the
  * permission and records each in the audit trail. Nothing secret is in the page until then.
  */
-export function KeySecret({ slug, apiKey }: { slug: string; apiKey: Pick<ApiKeyView, "id" | "hint" | "secretStored" | "can"> }) {
+export function KeySecret({
+  slug,
+  apiKey,
+  shownOnceSince = null,
+}: {
+  slug: string;
+  apiKey: Pick<ApiKeyView, "id" | "hint" | "secretStored" | "can" | "createdAt">;
+  /** When "Show secrets only once" was last turned on, for a key without a stored secret. */
+  shownOnceSince?: ShowOnceSwitch | null;
+}) {
   const [secret, setSecret] = useState<string | null>(null);
   const reveal = useServerAction(revealApiKeySecretAction);
   const copy = useServerAction(revealApiKeySecretAction);
@@ -34,7 +59,7 @@ export function KeySecret({ slug, apiKey }: { slug: string; apiKey: Pick<ApiKeyV
   };
 
   const value = (
-    <code className="block min-w-0 rounded-md bg-zinc-100 px-2.5 py-1.5 font-mono text-sm break-all dark:bg-zinc-800">
+    <code className="block min-w-0 rounded-md bg-zinc-100 px-2.5 py-1.5 font-mono text-sm text-balance break-all dark:bg-zinc-800">
       {secret ?? maskedSecret(apiKey.hint)}
     </code>
   );
@@ -43,7 +68,9 @@ export function KeySecret({ slug, apiKey }: { slug: string; apiKey: Pick<ApiKeyV
     return (
       <div className="space-y-2">
         {value}
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{SECRET_SHOWN_ONCE}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          <NotStored createdAt={apiKey.createdAt} since={shownOnceSince} />
+        </p>
       </div>
     );
   }

@@ -2,6 +2,7 @@
 
 import { CursorPagination } from "@/components/data-table/cursor-pagination";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { Breakable } from "@/components/ui/breakable";
 import { LocalTime } from "@/components/ui/local-time";
 import type { AuditEventView } from "@/lib/audit/queries";
 import { actionLabel } from "./action-labels";
@@ -23,13 +24,13 @@ const columns: DataTableColumn<AuditEventView>[] = [
   {
     id: "time",
     header: "Time",
-    meta: { cellClassName: "whitespace-nowrap" },
-    cell: ({ row: { original: e } }) => <LocalTime iso={e.createdAt} />,
+    meta: { cellClassName: "whitespace-nowrap", mobile: "half" },
+    cell: ({ row: { original: e } }) => <LocalTime iso={e.createdAt} relative="under" />,
   },
   {
     id: "actor",
     header: "Actor",
-    meta: { cellClassName: "min-w-40" },
+    meta: { cellClassName: "sm:min-w-40", mobile: "half" },
     cell: ({ row: { original: e } }) => (
       <div>
         <span className="text-zinc-900 dark:text-zinc-100">{e.actorName}</span>
@@ -40,7 +41,7 @@ const columns: DataTableColumn<AuditEventView>[] = [
   {
     id: "action",
     header: "Action",
-    meta: { rowHeader: true, cellClassName: "min-w-44" },
+    meta: { rowHeader: true, cellClassName: "sm:min-w-44" },
     cell: ({ row: { original: e } }) => (
       <div>
         <span className="font-medium text-zinc-900 dark:text-zinc-100">{actionLabel(e.action)}</span>
@@ -51,10 +52,12 @@ const columns: DataTableColumn<AuditEventView>[] = [
   {
     id: "target",
     header: "Target",
-    meta: { cellClassName: "min-w-56 max-w-md" },
+    meta: { cellClassName: "sm:min-w-56 sm:max-w-md" },
     cell: ({ row: { original: e } }) => (
       <div>
-        <span className="break-words text-zinc-900 dark:text-zinc-100">{e.targetName ?? e.targetId ?? "—"}</span>
+        <span className="break-words text-zinc-900 dark:text-zinc-100">
+          <Breakable text={e.targetName ?? e.targetId ?? "—"} />
+        </span>
         <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400">{e.targetType.replace("_", " ")}</span>
         {Object.keys(e.details).length > 0 && (
           <p className="mt-0.5 text-xs break-words text-zinc-600 dark:text-zinc-400">{detailText(e.details)}</p>
@@ -65,7 +68,7 @@ const columns: DataTableColumn<AuditEventView>[] = [
   {
     id: "ip",
     header: "IP",
-    meta: { cellClassName: "font-mono text-xs whitespace-nowrap" },
+    meta: { cellClassName: "font-mono text-xs whitespace-nowrap", mobile: "half" },
     cell: ({ row: { original: e } }) => e.ip || "—",
   },
 ];

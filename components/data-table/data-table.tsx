@@ -9,15 +9,28 @@ export type DataTableColumnMeta = {
   cellClassName?: string;
   /** Render the cell as a row header (`<th scope="row">`): the column that names the row. */
   rowHeader?: boolean;
-  /** Keep the column in view while the table scrolls sideways (the row's name). */
-  sticky?: boolean;
+  /**
+   * Where the cell goes in the card each row becomes below `sm` (no sideways scrolling on
+   * phones): "full" width (the default), "half" (two side by side), "corner" (top right, for the
+   * row's menu). The row header always leads the card.
+   */
+  mobile?: "full" | "half" | "corner";
+  /** The label shown above the value in the card; defaults to a plain-text header. */
+  mobileLabel?: string;
   /** The rows are ordered by this column (`aria-sort` of its header); unset when it cannot order them. */
   sorted?: "ascending" | "descending" | "none";
 };
 
-// Only on narrow screens, where the table scrolls sideways.
-const STICKY =
-  "max-sm:sticky max-sm:left-0 max-sm:z-[1] max-sm:shadow-[inset_-1px_0_0_var(--color-zinc-200)] dark:max-sm:shadow-[inset_-1px_0_0_var(--color-zinc-800)]";
+// Below `sm` the table is laid out as a list of cards; the markup (and so every role and
+// accessible name) stays the same, the column headers only become visually hidden.
+const CARD_ROW = "max-sm:relative max-sm:grid max-sm:grid-cols-2 max-sm:gap-x-4 max-sm:gap-y-2.5 max-sm:px-4 max-sm:py-3";
+const CARD_CELL = "max-sm:block max-sm:min-w-0 max-sm:p-0 max-sm:first:pl-0 max-sm:last:pr-0";
+const CARD_PLACE = {
+  header: "max-sm:order-first max-sm:col-span-2 max-sm:pr-10",
+  full: "max-sm:col-span-2",
+  half: "max-sm:col-span-1",
+  corner: "max-sm:absolute max-sm:top-2 max-sm:right-2",
+} as const;
 
 // Sorting, filtering and paging happen on the server (lists can be 100,000 long), so the
 // table only needs the core row model: no client-side processing features are registered.
@@ -34,7 +47,7 @@ export function createDataTableColumnHelper<TData extends RowData>() {
 }
 
 /**
- * A table of server-resolved rows inside a card that scrolls horizontally on narrow screens.
+ * A table of server-resolved rows inside a card; below `sm` each row is a card of its own.
  * `columns` must be stable (module scope or memoised): a new array rebuilds every row model.
  */
 export function DataTable<TData extends RowData>({
@@ -65,9 +78,9 @@ export function DataTable<TData extends RowData>({
         <table
           aria-label={label}
           aria-busy={busy || undefined}
-          className={cn("w-full border-collapse text-left text-sm transition-opacity", busy && "opacity-60")}
+          className={cn("w-full border-collapse text-left text-sm transition-opacity max-sm:block", busy && "opacity-60")}
         >
-          <thead className="border-b border-zinc-200 bg-zinc-50 text-xs font-medium text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
+          <thead className="max-sm:sr-only border-b border-zinc-200 bg-zinc-50 text-xs font-medium text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
@@ -77,7 +90,6 @@ export function DataTable<TData extends RowData>({
                     aria-sort={header.column.columnDef.meta?.sorted}
                     className={cn(
                       "px-3 py-2.5 font-medium whitespace-nowrap first:pl-4 last:pr-4",
-                      header.column.columnDef.meta?.sticky && `${STICKY} max-sm:bg-zinc-50 dark:max-sm:bg-zinc-900`,
                       header.column.columnDef.meta?.headerClassName,
                     )}
                   >
@@ -87,22 +99,27 @@ export function DataTable<TData extends RowData>({
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          <tbody className="max-sm:block divide-y divide-zinc-200 dark:divide-zinc-800">
             {rows.map((row) => (
-              <tr key={row.id} className="align-top hover:bg-zinc-50/70 dark:hover:bg-zinc-800/30">
+              <tr key={row.id} className={cn("align-top hover:bg-zinc-50/70 dark:hover:bg-zinc-800/30", CARD_ROW)}>
                 {row.getAllCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta;
+                  const { columnDef } = cell.column;
+                  const meta = columnDef.meta;
                   const Cell = meta?.rowHeader ? "th" : "td";
+                  const place = meta?.rowHeader ? "header" : (meta?.mobile ?? "full");
+                  const cardLabel = place === "header" || place === "corner" ? undefined : (meta?.mobileLabel ?? (typeof columnDef.header === "string" ? columnDef.header : undefined));
                   return (
                     <Cell
                       key={cell.id}
                       scope={meta?.rowHeader ? "row" : undefined}
-                      className={cn(
-                        "px-3 py-3 text-left font-normal first:pl-4 last:pr-4",
-                        meta?.sticky && `${STICKY} max-sm:bg-white dark:max-sm:bg-zinc-900`,
-                        meta?.cellClassName,
-                      )}
+                      className={cn("px-3 py-3 text-left font-normal first:pl-4 last:pr-4", CARD_CELL, CARD_PLACE[place], meta?.cellClassName)}
                     >
+                      {cardLabel && (
+                        // The visually hidden column header already names the value for screen readers.
+                        <span aria-hidden="true" className="mb-0.5 block text-xs font-medium text-zinc-500 sm:hidden dark:text-zinc-400">
+                          {cardLabel}
+                        </span>
+                      )}
                       <table.FlexRender cell={cell} />
                     </Cell>
                   );

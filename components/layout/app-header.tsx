@@ -19,24 +19,28 @@ export function AppHeader({
       >
         Skip to content
       </a>
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-1.5 font-semibold tracking-tight">
+      <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-2 px-4 sm:gap-3 sm:px-6">
+        <Link href="/" className="flex shrink-0 items-center gap-1.5 font-semibold tracking-tight">
           <span aria-hidden="true" className="text-indigo-600 dark:text-indigo-400">
             ◆
           </span>
-          <span className="hidden sm:inline">Keyward</span>
+          Keyward
         </Link>
         <span aria-hidden="true" className="text-zinc-300 dark:text-zinc-700">
           /
         </span>
         <WorkspaceSwitcher current={current} workspaces={workspaces} />
-        <div className="ml-auto flex items-center gap-3">
-          <span className="hidden text-sm text-zinc-600 md:inline dark:text-zinc-400" title={user.name}>
+        <div className="ml-auto flex min-w-0 shrink-0 items-center gap-3">
+          <span className="hidden max-w-64 truncate text-sm text-zinc-600 sm:inline dark:text-zinc-400" title={user.name}>
             {user.email}
           </span>
           <SignOutButton />
         </div>
       </div>
+      {/* Phones: no room beside the sign-out button, so who is signed in gets a line of its own. */}
+      <p className="-mt-2 truncate px-4 pb-2 text-xs text-zinc-600 sm:hidden dark:text-zinc-400" title={user.name}>
+        Signed in as {user.email}
+      </p>
     </header>
   );
 }

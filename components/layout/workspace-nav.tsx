@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
+import { NavigationPending } from "./navigation-pending";
 
 const ITEMS = [
   { label: "API Keys", path: "api-keys" },
@@ -15,8 +16,9 @@ const ITEMS = [
 export function WorkspaceNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Workspace" className="lg:w-48 lg:shrink-0">
-      <ul className="-mx-1 flex gap-1 overflow-x-auto pb-1 lg:flex-col lg:overflow-visible">
+    <nav aria-label="Workspace" className="lg:w-44 lg:shrink-0">
+      {/* Two rows on phones rather than a tab strip that scrolls "Settings" out of sight. */}
+      <ul className="-mx-1 grid grid-cols-3 gap-1 sm:flex sm:flex-wrap lg:flex-col">
         {ITEMS.map((item) => {
           const href = `/w/${slug}/${item.path}`;
           const active = pathname === href || pathname.startsWith(`${href}/`);
@@ -26,13 +28,14 @@ export function WorkspaceNav({ slug }: { slug: string }) {
                 href={href}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap",
+                  "block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap max-sm:text-center",
                   active
                     ? "bg-zinc-200/70 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100"
                     : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/60 dark:hover:text-zinc-100",
                 )}
               >
                 {item.label}
+                <NavigationPending />
               </Link>
             </li>
           );

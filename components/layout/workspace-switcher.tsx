@@ -9,7 +9,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceO
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
-        className="inline-flex max-w-[50vw] items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
+        className="inline-flex min-w-0 items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
       >
         <span className="truncate">{current.name}</span>
         <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-normal text-zinc-600 capitalize dark:bg-zinc-800 dark:text-zinc-400">
@@ -35,11 +35,14 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceO
                 aria-current={w.slug === current.slug ? "page" : undefined}
                 className="flex cursor-pointer items-center justify-between gap-4 rounded-md px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800"
               >
-                <span>{w.name}</span>
-                <span className="text-xs text-zinc-500 capitalize">
-                  {w.slug === current.slug ? "✓ " : ""}
-                  {w.plan}
+                <span className="flex items-center gap-2">
+                  {/* The check marks the current workspace, so it sits by the name, not the plan. */}
+                  <span aria-hidden="true" className="w-3 text-indigo-600 dark:text-indigo-400">
+                    {w.slug === current.slug ? "✓" : ""}
+                  </span>
+                  {w.name}
                 </span>
+                <span className="text-xs text-zinc-500 capitalize dark:text-zinc-400">{w.plan}</span>
               </Link>
             </DropdownMenu.Item>
           ))}

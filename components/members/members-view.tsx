@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
+import { Breakable } from "@/components/ui/breakable";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { Menu, MenuItem } from "@/components/ui/menu";
@@ -91,12 +92,14 @@ function memberColumns(setOpen: (open: Open) => void): DataTableColumn<MemberRow
     {
       id: "name",
       header: "Name",
-      meta: { rowHeader: true, cellClassName: "min-w-48" },
+      meta: { rowHeader: true, cellClassName: "sm:min-w-48" },
       cell: ({ row: { original: m } }) => (
         <div>
-          <span className="font-medium text-zinc-900 dark:text-zinc-100">{m.name}</span>
+          <span className="font-medium break-words text-zinc-900 dark:text-zinc-100">{m.name}</span>
           {m.isYou && <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400">(you)</span>}
-          <div className="text-xs break-all text-zinc-600 dark:text-zinc-400">{m.email}</div>
+          <div className="text-xs break-words text-zinc-600 dark:text-zinc-400">
+            <Breakable text={m.email} />
+          </div>
         </div>
       ),
     },
@@ -116,18 +119,19 @@ function memberColumns(setOpen: (open: Open) => void): DataTableColumn<MemberRow
     {
       id: "keys",
       header: "API keys",
-      meta: { cellClassName: "tabular-nums" },
+      meta: { cellClassName: "tabular-nums", mobile: "half" },
       cell: ({ row: { original: m } }) => m.keyCount,
     },
     {
       id: "joined",
       header: "Joined",
-      cell: ({ row: { original: m } }) => <LocalTime iso={m.createdAt} />,
+      meta: { mobile: "half" },
+      cell: ({ row: { original: m } }) => <LocalTime iso={m.createdAt} relative="under" />,
     },
     {
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
-      meta: { headerClassName: "w-12", cellClassName: "text-right" },
+      meta: { headerClassName: "w-12", cellClassName: "text-right", mobile: "corner" },
       cell: ({ row: { original: m } }) =>
         m.can.changeRoles || m.can.remove || m.can.transfer ? (
           <Menu label={`Actions for ${m.name}`} trigger={<span aria-hidden="true">⋯</span>}>

@@ -128,7 +128,7 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
           </p>
           <p id="require-signed-description" className={`mt-1 ${muted}`}>
             When on, every Open API request must carry <code className="font-mono">X-Timestamp</code> and{" "}
-            <code className="font-mono">X-Signature</code> headers; unsigned or stale ones are refused.
+            <code className="font-mono whitespace-nowrap">X-Signature</code> headers; unsigned or stale ones are refused.
             {!current && " Create a shared secret first."}
           </p>
           {requirement.error && (

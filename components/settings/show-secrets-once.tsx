@@ -9,8 +9,28 @@ import { Dialog } from "@/components/ui/dialog";
 import { Switch } from "@/components/ui/switch";
 import { useServerAction } from "@/lib/client/use-server-action";
 
-/** The "Show secrets only once" switch; turning it on deletes stored secrets after a confirmation. */
-export function ShowSecretsOnce({ slug, enabled, canManage }: { slug: string; enabled: boolean; canManage: boolean }) {
+/** What turning the setting on deletes, said plainly before it happens. */
+export function storedSecretsWarning(storedSecrets: number): string {
+  if (storedSecrets === 0) return "No existing key has a stored secret, so nothing is deleted.";
+  const keys = storedSecrets === 1 ? "1 existing key" : `${storedSecrets.toLocaleString("en-US")} existing keys`;
+  return `The stored secrets of ${keys} will be deleted; they can no longer be revealed or copied.`;
+}
+
+/**
+ * The "Show secrets only once" switch; turning it on deletes stored secrets after a confirmation
+ * that says how many (`storedSecrets`: the keys the viewer can see that still have one).
+ */
+export function ShowSecretsOnce({
+  slug,
+  enabled,
+  canManage,
+  storedSecrets,
+}: {
+  slug: string;
+  enabled: boolean;
+  canManage: boolean;
+  storedSecrets: number;
+}) {
   const [confirming, setConfirming] = useState(false);
   const saving = useServerAction(setShowSecretsOnceAction);
   const { pending, error } = saving;
@@ -55,7 +75,7 @@ export function ShowSecretsOnce({ slug, enabled, canManage }: { slug: string; en
         }}
         role="alertdialog"
         title="Show secrets only once?"
-        description="This deletes the stored secrets of every API key in this workspace."
+        description={storedSecretsWarning(storedSecrets)}
         footer={
           <>
             <Button variant="secondary" onClick={() => setConfirming(false)}>
@@ -69,7 +89,7 @@ export function ShowSecretsOnce({ slug, enabled, canManage }: { slug: string; en
       >
         <FormError message={error} />
         <ul className="list-disc space-y-1 pl-5 text-sm">
-          <li>Nobody will be able to reveal or copy the secret of an existing key again. This cannot be undone.</li>
+          <li>Nobody will be able to reveal or copy the secret of a key created before now. This cannot be undone.</li>
           <li>The keys themselves keep working.</li>
           <li>New keys show their secret once, at creation.</li>
         </ul>

@@ -47,9 +47,9 @@ export function Dialog({
           )}
         >
           <div className="border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
-            <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
+            <RadixDialog.Title className="text-lg font-semibold break-words">{title}</RadixDialog.Title>
             {description ? (
-              <RadixDialog.Description className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+              <RadixDialog.Description className="mt-1 text-sm break-words text-zinc-600 dark:text-zinc-400">
                 {description}
               </RadixDialog.Description>
             ) : (

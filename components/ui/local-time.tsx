@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { cn } from "./cn";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -12,24 +13,71 @@ export function formatDateTime(date: Date, utc = false): string {
   return `${y}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}:${pad(s)}`;
 }
 
+/** The viewer's zone as "Europe/Berlin, UTC+01:00" for the instant (offsets change with DST). */
+export function zoneLabel(date: Date): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const minutes = -date.getTimezoneOffset();
+  const sign = minutes < 0 ? "-" : "+";
+  const offset = `UTC${sign}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+  return zone && zone !== "UTC" ? `${zone}, ${offset}` : offset;
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86_400],
+  ["month", 30 * 86_400],
+  ["week", 7 * 86_400],
+  ["day", 86_400],
+  ["hour", 3_600],
+  ["minute", 60],
+];
+const RELATIVE = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+/** "3 days ago", "in 5 days", "now": the largest whole unit that fits. */
+export function relativeTime(date: Date, now = Date.now()): string {
+  const seconds = Math.round((date.getTime() - now) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 45) return RELATIVE.format(0, "second");
+  for (const [unit, size] of UNITS) {
+    if (abs >= size) return RELATIVE.format(Math.trunc(seconds / size), unit);
+  }
+  return RELATIVE.format(Math.sign(seconds), "minute");
+}
+
 const subscribe = () => () => {};
+const mounted = () => true;
+const onServer = () => false;
 
 /**
- * A timestamp shown in the viewer's time zone. The server renders UTC (it cannot know the
- * zone) and the browser swaps in local time after hydration without a mismatch; both have the
- * same width, so nothing shifts. The exact instant is in the tooltip.
+ * A timestamp as `YYYY-MM-DD HH:mm:ss` in the viewer's time zone, with a relative time ("3 days
+ * ago") under or beside it, and the zone in the tooltip. The server renders UTC (it cannot know
+ * the zone, nor when the page is read) and the browser swaps in local time and the relative part
+ * after hydration without a mismatch; a reserved line keeps the table rows from shifting.
  */
-export function LocalTime({ iso, className }: { iso: string; className?: string }) {
+export function LocalTime({
+  iso,
+  className,
+  relative = "beside",
+}: {
+  iso: string;
+  className?: string;
+  relative?: "under" | "beside" | false;
+}) {
   const date = new Date(iso);
-  const local = useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
-  const text = formatDateTime(date, !local);
-  return (
-    <time dateTime={iso} title={date.toISOString()} className={className ?? "tabular-nums whitespace-nowrap"}>
-      {text}
+  const local = useSyncExternalStore(subscribe, mounted, onServer);
+  const exact = formatDateTime(date, !local);
+  const title = local ? `${exact} (${zoneLabel(date)})` : `${exact} (UTC)`;
+  const time = (
+    <time dateTime={iso} title={title} className={cn("tabular-nums whitespace-nowrap", className)}>
+      {exact}
     </time>
+  );
+  if (!relative) return time;
+  const ago = local ? relativeTime(date) : "\u00a0";
+  return (
+    <span className={relative === "under" ? "inline-flex flex-col items-start" : "whitespace-nowrap"}>
+      {time}
+      {relative === "beside" && " "}
+      <span className="text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">{relative === "beside" && local ? `(${ago})` : ago}</span>
+    </span>
   );
 }

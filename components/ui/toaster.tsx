@@ -1,7 +1,24 @@
 "use client";
 
+import { useSyncExternalStore } from "react";
 import { Toaster as Sonner } from "sonner";
 
+const SMALL = "(max-width: 639px)";
+const subscribe = (onChange: () => void) => {
+  const query = window.matchMedia(SMALL);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+};
+
+/**
+ * Bottom right on wide screens, beside the centred dialogs. On phones a dialog's footer buttons
+ * sit at the bottom, so toasts come from the top, over the dialog's title rather than an action.
+ */
 export function Toaster() {
-  return <Sonner position="bottom-right" theme="system" richColors closeButton duration={4000} />;
+  const small = useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(SMALL).matches,
+    () => false,
+  );
+  return <Sonner position={small ? "top-center" : "bottom-right"} theme="system" richColors closeButton duration={4000} />;
 }

@@ -20,7 +20,7 @@ export default async function WorkspaceLayout({
         current={{ slug: membership.workspace.slug, name: membership.workspace.name, plan: membership.workspace.plan }}
         workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name, plan: w.plan }))}
       />
-      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:flex-row lg:gap-10">
+      <div className="mx-auto flex max-w-screen-2xl flex-col gap-6 px-4 py-6 sm:px-6 lg:flex-row lg:gap-8">
         <WorkspaceNav slug={membership.workspace.slug} />
         <main id="main" className="min-w-0 flex-1">
           {children}

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { requireWorkspaceContext } from "@/lib/auth/context";
 import { actorFromMembership } from "@/lib/keys/actor";
 import { getSharedSecretStatus } from "@/lib/signing/shared-secret";
+import { countStoredSecrets } from "@/lib/workspaces/secret-storage";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -38,7 +39,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           </div>
         </SettingsSection>
         <SettingsSection id="key-secrets" title="API key secrets" description="How the secrets of this workspace's API keys are kept.">
-          <ShowSecretsOnce slug={workspace.slug} enabled={workspace.showSecretsOnce} canManage={canManage} />
+          <ShowSecretsOnce
+            slug={workspace.slug}
+            enabled={workspace.showSecretsOnce}
+            canManage={canManage}
+            storedSecrets={canManage ? await countStoredSecrets(workspace.id, membership.isOwner) : 0}
+          />
         </SettingsSection>
         {sharedSecret?.ok && <SharedSecretPanel slug={workspace.slug} initialStatus={sharedSecret.data} />}
       </div>

@@ -18,6 +18,7 @@ import { canUseKeys } from "@/lib/keys/policy";
 import { getApiKey, getCreateKeyOptions, listApiKeyAuditTrail } from "@/lib/keys/rules";
 import type { KeyActor } from "@/lib/keys/types";
 import { isKeyId } from "@/lib/keys/secret";
+import { lastTurnedOnShowOnce } from "@/lib/workspaces/secret-storage";
 
 type Params = Promise<{ slug: string; keyId: string }>;
 
@@ -70,6 +71,7 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
   const loaded = await loadKey(slug, keyId);
   const { actor, key } = loaded;
   const options = await getCreateKeyOptions(actor);
+  const shownOnceSince = key.secretStored ? null : await lastTurnedOnShowOnce(actor.workspace.id);
   const inactive = !key.createdBy.active;
 
   return (
@@ -105,7 +107,7 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
             </div>
           </Field>
           <Field label="Secret">
-            <KeySecret slug={slug} apiKey={key} />
+            <KeySecret slug={slug} apiKey={key} shownOnceSince={shownOnceSince} />
           </Field>
           <Field label="Roles">
             <KeyRoles roles={key.roles} />
