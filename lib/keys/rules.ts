@@ -8,11 +8,11 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/record";
 import { fail, invalidInput, ok, type Result } from "@/lib/result";
 import { createApiKeySchema, modifyApiKeySchema } from "@/lib/validations/api-keys";
 import { effectivePermissions } from "./effective";
-import { decryptSecret, encryptSecret } from "./encryption";
-import { emitKeyChange, notifyKeyChange } from "./invalidation";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/aes";
+import { emitKeyChange, notifyKeyChange } from "./revocation";
 import { canChangeKey, canCreateKeys, canGrantRole, canRevealKey, canUseKeys, KEY_LIMIT_PER_MEMBER } from "./policy";
 import { findVisibleKey, loadKeyView } from "./queries";
-import { generateKeyId, generateSecret, hashSecret, isKeyId, secretHint } from "./secret";
+import { generateKeyId, generateSecret, hashSecret, isKeyId, secretHint } from "./format";
 import type { ApiKeyDetails, ApiKeyView, CreatedApiKey, CreateKeyOptions, GrantableRole, KeyActor } from "./types";
 
 export { listApiKeys } from "./list";

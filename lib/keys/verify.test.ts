@@ -4,7 +4,7 @@ import { getDb, type DatabaseHandle } from "@/db/client";
 import { workspaces } from "@/db/schema";
 import { createTestWorkspace, openTestDatabase } from "@/db/testing";
 import { createTestKey } from "@/lib/openapi/testing";
-import { generateSecret, hashSecret } from "./secret";
+import { generateSecret, hashSecret } from "./format";
 import { KeyVerifier, refusalOf } from "./verify";
 
 let handle: DatabaseHandle;

@@ -1,7 +1,7 @@
 import type { Executor } from "@/db/client";
 import type { Permission } from "@/lib/auth/permissions";
 import { effectivePermissions } from "./effective";
-import type { KeyChange } from "./invalidation";
+import type { KeyChange } from "./revocation";
 import { BoundedLru } from "./lru";
 import { loadKeyRecord, type KeyRecord } from "./verify-query";
 

@@ -5,8 +5,8 @@ import { apiKeys, memberRoles, members, rolePermissions, roles, users, type Buil
 import { recordAuditEvent } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { isPermission, type Permission } from "@/lib/auth/permissions";
-import { emitKeyChange, notifyKeyChange, type KeyChange } from "@/lib/keys/invalidation";
-import { randomBase62 } from "@/lib/keys/secret";
+import { emitKeyChange, notifyKeyChange, type KeyChange } from "@/lib/keys/revocation";
+import { randomBase62 } from "@/lib/crypto/random";
 import { fail, invalidInput, ok, type Result } from "@/lib/result";
 import {
   addMemberSchema,

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Permission } from "@/lib/auth/permissions";
 import type { LastUsedRecorder } from "@/lib/keys/last-used";
-import { hashSecret, isWellFormedSecret, SECRET_LENGTH } from "@/lib/keys/secret";
+import { hashSecret, isWellFormedSecret, SECRET_LENGTH } from "@/lib/keys/format";
 import type { KeyActor } from "@/lib/keys/types";
 import { refusalOf, type KeyVerifier, type VerifiedKey } from "@/lib/keys/verify";
 import type { SignatureCheck, SignatureVerifier } from "@/lib/signing/verify";

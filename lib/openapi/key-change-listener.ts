@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from "@/db/client";
-import { emitKeyChange, KEY_CHANGE_CHANNEL, type KeyChange } from "@/lib/keys/invalidation";
+import { emitKeyChange, KEY_CHANGE_CHANNEL, type KeyChange } from "@/lib/keys/revocation";
 import { log } from "@/lib/log";
 
 function parseChange(payload: string): KeyChange | null {

@@ -5,7 +5,7 @@ import { apiKeys, sharedSecrets } from "@/db/schema";
 import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/db/testing";
 import type { Membership } from "@/lib/auth/membership";
 import { actorFromMembership } from "@/lib/keys/actor";
-import { emitKeyChange } from "@/lib/keys/invalidation";
+import { emitKeyChange } from "@/lib/keys/revocation";
 import { signRequest } from "@/lib/signing/format";
 import { createSharedSecret, revealSharedSecret, rotateSharedSecret, setRequireSignedRequests } from "@/lib/signing/shared-secret";
 import { call, createTestKey, startTestApi } from "./testing";

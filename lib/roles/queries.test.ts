@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { createTestRole, createTestWorkspace, openTestDatabase } from "@/db/testing";
 import { apiKeyRoles, apiKeys } from "@/db/schema";
-import { generateKeyId } from "@/lib/keys/secret";
+import { generateKeyId } from "@/lib/keys/format";
 import { listRoles } from "./queries";
 
 let handle: DatabaseHandle;

@@ -5,8 +5,8 @@ import { apiKeyRoles, apiKeys, auditEvents, memberRoles, rolePermissions } from 
 import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/db/testing";
 import { loadMembershipById, permissionsOfRoles, type Membership } from "@/lib/auth/membership";
 import { effectivePermissions } from "@/lib/keys/effective";
-import { onKeyChange, type KeyChange } from "@/lib/keys/invalidation";
-import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/secret";
+import { onKeyChange, type KeyChange } from "@/lib/keys/revocation";
+import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
 import type { AdminActor } from "@/lib/members/actor";
 import { createRoleSchema, updateRoleSchema } from "@/lib/validations/roles";
 import { listRoles } from "./queries";

@@ -4,7 +4,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { apiKeyRoles, apiKeys, memberRoles, members, rolePermissions, roles, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { isPermission, type Permission } from "@/lib/auth/permissions";
-import { emitKeyChange, notifyKeyChange } from "@/lib/keys/invalidation";
+import { emitKeyChange, notifyKeyChange } from "@/lib/keys/revocation";
 import { auditActorOf, currentMembership, missingPermissions, type AdminActor } from "@/lib/members/actor";
 import { fail, invalidInput, ok, type Result } from "@/lib/result";
 import { createRoleSchema, deleteRoleSchema, updateRoleSchema } from "@/lib/validations/roles";

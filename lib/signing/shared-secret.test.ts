@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, sharedSecrets, workspaces } from "@/db/schema";
 import { createTestWorkspace, openTestDatabase } from "@/db/testing";
 import { actorFromMembership } from "@/lib/keys/actor";
-import { onKeyChange, type KeyChange } from "@/lib/keys/invalidation";
+import { onKeyChange, type KeyChange } from "@/lib/keys/revocation";
 import { isSharedSecret } from "./format";
 import {
   createSharedSecret,

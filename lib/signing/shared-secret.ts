@@ -5,8 +5,8 @@ import { isUniqueViolation } from "@/db/errors";
 import { sharedSecrets, workspaces, type Workspace } from "@/db/schema";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record";
 import type { Permission } from "@/lib/auth/permissions";
-import { decryptSecret, encryptSecret } from "@/lib/keys/encryption";
-import { emitKeyChange, notifyKeyChange } from "@/lib/keys/invalidation";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/aes";
+import { emitKeyChange, notifyKeyChange } from "@/lib/keys/revocation";
 import { fail, invalidInput, ok, type Result } from "@/lib/result";
 import {
   requireSignedRequestsSchema,

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { hashSecret, isWellFormedSecret } from "@/lib/keys/secret";
+import { hashSecret, isWellFormedSecret } from "@/lib/keys/format";
 import { refusalOf } from "@/lib/keys/verify";
 import { verifyKeyRequestSchema } from "@/lib/validations/openapi";
 import { defineRoute } from "../route";

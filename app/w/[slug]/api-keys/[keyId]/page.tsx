@@ -17,7 +17,7 @@ import { actorFromMembership } from "@/lib/keys/actor";
 import { canUseKeys } from "@/lib/keys/policy";
 import { getApiKey, getCreateKeyOptions, listApiKeyAuditTrail } from "@/lib/keys/rules";
 import type { KeyActor } from "@/lib/keys/types";
-import { isKeyId } from "@/lib/keys/secret";
+import { isKeyId } from "@/lib/keys/format";
 
 type Params = Promise<{ slug: string; keyId: string }>;
 
