@@ -30,7 +30,7 @@ describe("listRoles", () => {
       { apiKeyId: standardKey, roleId: ws.roleIds.standard },
     ]);
 
-    const roles = await listRoles(ws.id);
+    const roles = await listRoles({ workspace: { id: ws.id }, isOwner: false });
     expect(roles.map((r) => r.name)).toEqual(["Owner", "Administrator", "Standard", "Read-only", "Auditor"]);
     const byName = Object.fromEntries(roles.map((r) => [r.name, r]));
     expect(byName.Owner).toMatchObject({ builtIn: "owner", memberCount: 1, keyCount: 0 });
@@ -38,7 +38,7 @@ describe("listRoles", () => {
     expect(byName.Auditor).toMatchObject({ builtIn: null, memberCount: 0, keyCount: 0, permissions: ["workspace:read", "audit:read"] });
     expect(byName.Administrator!.permissions).not.toContain("roles:manage");
 
-    const forOwner = await listRoles(ws.id, { includeOwnerKey: true });
+    const forOwner = await listRoles({ workspace: { id: ws.id }, isOwner: true });
     expect(forOwner.find((r) => r.builtIn === "owner")!.keyCount).toBe(1);
   });
 });

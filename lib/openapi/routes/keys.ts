@@ -1,3 +1,4 @@
+import { KEY_LIMIT_PER_MEMBER, KEY_READ_PERMISSIONS, KEY_WRITE_PERMISSIONS } from "@/lib/keys/policy";
 import { createApiKey, deleteApiKey, getApiKey, listApiKeys, modifyApiKey } from "@/lib/keys/rules";
 import type { Result } from "@/lib/result";
 import { createApiKeySchema, listApiKeysSchema, modifyApiKeySchema } from "@/lib/validations/api-keys";
@@ -13,10 +14,10 @@ import {
 } from "../schemas";
 
 const KEY_ID = { keyId: "The key's id, e.g. key_0123456789abcdef" };
-const SEE = ["api_keys:read", "api_keys:create", "api_keys:manage"] as const;
-const CHANGE = ["api_keys:create", "api_keys:manage"] as const;
+const SEE = KEY_READ_PERMISSIONS;
+const CHANGE = KEY_WRITE_PERMISSIONS;
 const notFound = { description: "No such key (or not visible to this key)", schema: errorSchema };
-const conflict = { description: "Name taken, owner key exists, or the limit of 10 keys per member reached", schema: errorSchema };
+const conflict = { description: `Name taken, owner key exists, or the limit of ${KEY_LIMIT_PER_MEMBER} keys per member reached`, schema: errorSchema };
 
 /** Changing a visible key one may not change means someone else's key: that needs api_keys:manage. */
 function respondToChange<T>(result: Result<T>, shape?: (data: T) => unknown): ApiResponse {
@@ -48,7 +49,7 @@ export const keyRoutes = [
     path: "/api/v1/keys",
     operationId: "createKey",
     summary: "Create a key",
-    description: "Same rules as the console: roles only within this key's permissions, at most 10 keys per member. The answer holds the secret, once.",
+    description: `Same rules as the console: roles only within this key's permissions, at most ${KEY_LIMIT_PER_MEMBER} keys per member. The answer holds the secret, once.`,
     tag: "Keys",
     permissions: CHANGE,
     body: createApiKeySchema,

@@ -1,4 +1,5 @@
 import { listAuditEvents } from "@/lib/audit/queries";
+import { seesOwnerKey } from "@/lib/keys/policy";
 import { listMembers } from "@/lib/members/queries";
 import { listRoles } from "@/lib/roles/queries";
 import { auditLogApiQuerySchema } from "@/lib/validations/openapi";
@@ -30,7 +31,7 @@ export const workspaceRoutes = [
     responses: { 200: { description: "Roles", schema: roleListSchema } },
     handle: async ({ caller }) => ({
       status: 200,
-      body: { items: await listRoles(caller.key.workspace.id, { includeOwnerKey: caller.key.isOwnerKey }) },
+      body: { items: await listRoles(caller.actor) },
     }),
   }),
   defineRoute({
@@ -47,7 +48,7 @@ export const workspaceRoutes = [
       status: 200,
       body: await listAuditEvents({
         workspaceId: caller.key.workspace.id,
-        includeOwnerOnly: caller.key.isOwnerKey,
+        includeOwnerOnly: seesOwnerKey(caller.actor),
         action: query.action,
         actorUserId: query.actor,
         cursor: query.cursor,
