@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { getDb } from "@/db/client";
 import { rolesWithPermissions } from "@/lib/roles/queries";
-import { memberRoles, members, rolePermissions, roles, workspaces, type BuiltInRole, type Workspace } from "@/db/schema";
+import { members, rolePermissions, roles, workspaces, type BuiltInRole, type Workspace } from "@/db/schema";
 import { isPermission, type Permission } from "./permissions";
 
 export type MemberRoleSummary = { id: string; name: string; builtIn: BuiltInRole | null };

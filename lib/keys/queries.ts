@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, not, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, not, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { exactTimestamp } from "@/db/timestamps";
 import { apiKeyRoles, apiKeys, members, roles, users } from "@/db/schema";

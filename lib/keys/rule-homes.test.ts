@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { removeTestMember } from "@/db/testing";
+import { removeTestMember } from "@/lib/testing/database";
 import { createSharedSecret } from "@/lib/signing/shared-secret";
 import { keyState } from "./policy";
 import { createApiKey, getApiKey } from "./rules";

@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, type DatabaseHandle } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import { createTestWorkspace, openTestDatabase } from "@/db/testing";
+import { createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
 import { actorFromMembership } from "@/lib/keys/actor";
 import { getApiKey } from "@/lib/keys/rules";
 import { call, createTestKey, startTestApi } from "@/lib/openapi/testing";

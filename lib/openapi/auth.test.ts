@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { memberRoles, members, workspaces } from "@/db/schema";
-import { createTestRole, createTestWorkspace, openTestDatabase, removeTestMember } from "@/db/testing";
+import { createTestRole, createTestWorkspace, openTestDatabase, removeTestMember } from "@/lib/testing/database";
 import type { DatabaseHandle } from "@/db/client";
 import { emitKeyChange } from "@/lib/keys/revocation";
 import { actorFromMembership } from "@/lib/keys/actor";

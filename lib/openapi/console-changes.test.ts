@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { createTestRole, createTestWorkspace, openTestDatabase } from "@/db/testing";
+import { createTestRole, createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
 import { actorFromMembership } from "@/lib/keys/actor";
 import { changeMemberRoles, removeMember } from "@/lib/members/rules";
 import { updateRole } from "@/lib/roles/rules";

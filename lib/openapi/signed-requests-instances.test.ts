@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestWorkspace } from "@/db/testing";
+import { createTestWorkspace } from "@/lib/testing/database";
 import { actorFromMembership } from "@/lib/keys/actor";
 import { signRequest } from "@/lib/signing/format";
 import { createSharedSecret, revealSharedSecret, rotateSharedSecret, setRequireSignedRequests } from "@/lib/signing/shared-secret";

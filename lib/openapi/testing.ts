@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { getDb, type DatabaseHandle } from "@/db/client";
 import { apiKeys, type BuiltInRole } from "@/db/schema";
-import { openTestDatabase, type TestWorkspace } from "@/db/testing";
+import { openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
 import type { Membership } from "@/lib/auth/membership";
 import { actorFromMembership } from "@/lib/keys/actor";
 import { createApiKey } from "@/lib/keys/rules";

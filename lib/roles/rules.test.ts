@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { apiKeyRoles, apiKeys, auditEvents, memberRoles, rolePermissions } from "@/db/schema";
-import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/db/testing";
+import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
 import { loadMembershipById, permissionsOfRoles, type Membership } from "@/lib/auth/membership";
 import { effectivePermissions } from "@/lib/keys/effective";
 import { onKeyChange, type KeyChange } from "@/lib/keys/revocation";

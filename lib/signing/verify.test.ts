@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { seenSignatures } from "@/db/schema";
-import { createTestWorkspace, openTestDatabase } from "@/db/testing";
+import { createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
 import { actorFromMembership } from "@/lib/keys/actor";
 import { signRequest } from "./format";
 import { createSharedSecret, revealSharedSecret, rotateSharedSecret, setRequireSignedRequests } from "./shared-secret";
