@@ -1,8 +1,8 @@
 import http from "node:http";
 import next from "next";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/seed";
 import { getDatabaseHandle } from "@/db/client";
-import { prepareDatabase } from "@/db/prepare";
+import { prepareDatabase } from "@/lib/seed/prepare";
 import { ConfigError, getConfig } from "@/lib/config";
 import { log, routeConsoleToLog } from "@/lib/log";
 import { onShutdown, runShutdownHooks } from "@/lib/server/lifecycle";

@@ -6,7 +6,7 @@ const external = Boolean(process.env.DATABASE_URL);
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["{lib,db,app,components}/**/*.test.ts", "server.test.ts"],
+    include: ["{lib,db}/**/*.test.ts"],
     environment: "node",
     globalSetup: ["db/test-global-setup.ts"],
     env: { KEY_ENCRYPTION_KEY: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", AUTH_SECRET: "test-secret" },

@@ -2,7 +2,7 @@
 
 import { createDataTableColumnHelper, DataTable } from "@/components/data-table/data-table";
 import { LocalTime } from "@/components/ui/local-time";
-import type { AuditEventView } from "@/lib/keys/rules";
+import type { AuditEventView } from "@/lib/audit/queries";
 
 type AuditTrailEvent = AuditEventView;
 

@@ -15,9 +15,9 @@ import { gzipSync } from "node:zlib";
 import { and, eq, sql } from "drizzle-orm";
 import { migrateDatabase, openPglite, setDatabaseHandle } from "@/db/client";
 import { roles, users, workspaces } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/seed/seed";
 import { loadMembershipBySlug } from "@/lib/auth/membership";
-import { actorFromMembership } from "@/lib/keys/actor";
+import { actorFromMembership } from "@/lib/auth/actor";
 import { listApiKeys } from "@/lib/keys/rules";
 
 const RUNS = Number(process.env.BENCH_LIST_RUNS ?? 15);

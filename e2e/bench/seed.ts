@@ -1,9 +1,9 @@
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { migrateDatabase, openPglite } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/seed/seed";
 import { apiKeyRoles, apiKeys, memberRoles, members, roles, users, workspaces } from "@/db/schema";
-import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/secret";
+import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
 
 export type BenchData = { warmSecret: string; coldSecrets: string[] };
 

@@ -5,9 +5,9 @@
  */
 import { and, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import { getDatabaseHandle } from "@/db/client";
-import { prepareDatabase } from "@/db/prepare";
+import { prepareDatabase } from "@/lib/seed/prepare";
 import { apiKeys, workspaces } from "@/db/schema";
-import { decryptSecret } from "@/lib/keys/encryption";
+import { decryptSecret } from "@/lib/crypto/aes";
 
 const [command, keyId] = process.argv.slice(2);
 const handle = getDatabaseHandle();

@@ -4,7 +4,7 @@
  */
 import { getDatabaseHandle, migrateDatabase } from "@/db/client";
 import { users } from "@/db/schema";
-import { DEMO_PASSWORD, seedDemoData, seedKey, seedWorkspace } from "@/db/seed";
+import { DEMO_PASSWORD, seedDemoData, seedKey, seedWorkspace } from "@/lib/seed/seed";
 import { hashPassword } from "@/lib/auth/password";
 import { E2E_USERS, PAGING_KEYS, pagingKeyName } from "./users";
 

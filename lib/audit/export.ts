@@ -1,6 +1,6 @@
 import { getDb, type Executor } from "@/db/client";
 import type { KeyActor } from "@/lib/keys/types";
-import { auditActorOf } from "@/lib/members/actor";
+import { auditActorOf } from "@/lib/auth/actor";
 import { fail, invalidInput, ok, type Result } from "@/lib/result";
 import { auditLogQuerySchema } from "@/lib/validations/audit-log";
 import { auditCsvStream } from "./csv";

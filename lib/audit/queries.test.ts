@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import { createTestWorkspace, openTestDatabase } from "@/db/testing";
+import { createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
 import { recordAuditEvent } from "./record";
 import { decodeCursor, iterateAuditEvents, listAuditEvents } from "./queries";
 

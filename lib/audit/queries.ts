@@ -1,6 +1,8 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { auditEvents, users } from "@/db/schema";
+import { exactTimestamp } from "@/db/timestamps";
+import { OWNER_KEY_ACTOR } from "./record";
 
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_PAGE_SIZE_MAX = 500;
@@ -21,10 +23,14 @@ export type AuditEventView = {
 
 export type AuditEventFilter = {
   workspaceId: string;
-  /** Events about the owner key: the Owner's view only. */
+  /**
+   * The reader sees the owner key (`seesOwnerKey`): events about it are listed, and what the
+   * owner key did is shown as done by it. Everyone else sees those acts as done by the Owner.
+   */
   includeOwnerOnly: boolean;
   action?: string;
   actorUserId?: string;
+  targetType?: string;
   targetId?: string;
 };
 
@@ -39,7 +45,12 @@ export type AuditEventPage = {
 type Position = { createdAt: string; id: string; direction: "older" | "newer" };
 
 // created_at keeps microseconds; a JS Date would round them off and skip or repeat rows.
-const createdAtText = sql<string>`to_char(${auditEvents.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const createdAtText = exactTimestamp(auditEvents.createdAt);
+
+// Whether the owner key itself acted: marked when written (see auditActorOf), or, for events
+// written before the mark, an actor key that is the owner key.
+const byOwnerKey = sql<boolean>`(coalesce((${auditEvents.details} ->> ${OWNER_KEY_ACTOR})::boolean, false)
+  or exists (select 1 from api_keys k where k.id = ${auditEvents.actorKeyId} and k.is_owner_key))`;
 
 const NEWEST_FIRST_ORDER = [sql`${auditEvents.createdAt} desc nulls last`, sql`${auditEvents.id} desc nulls last`];
 const NEWER_FIRST_ORDER_REVERSED = [sql`${auditEvents.createdAt} asc nulls first`, sql`${auditEvents.id} asc nulls first`];
@@ -91,8 +102,12 @@ export async function listAuditEvents(
       ip: auditEvents.ip,
       createdAt: auditEvents.createdAt,
       cursorAt: createdAtText,
+      byOwnerKey,
+      ownerName: users.name,
+      ownerEmail: users.email,
     })
     .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .where(and(...conditions))
     // The index is (created_at DESC NULLS LAST, id DESC NULLS LAST), drizzle's default for
     // .desc(); PostgreSQL's plain DESC means NULLS FIRST and would not match it (a full sort of
@@ -110,15 +125,29 @@ export async function listAuditEvents(
   const hasOlder = newer ? true : more;
   const hasNewer = newer ? more : Boolean(position);
   return {
-    items: page.map(({ cursorAt: _cursorAt, id, createdAt, ...rest }) => ({
-      ...rest,
-      id: String(id),
-      createdAt: createdAt.toISOString(),
-    })),
+    items: page.map((row) => toEventView(row, filter.includeOwnerOnly)),
     nextCursor: hasOlder && last ? encodeCursor({ direction: "older", createdAt: last.cursorAt, id: String(last.id) }) : null,
     prevCursor:
       hasNewer && first ? encodeCursor({ direction: "newer", createdAt: first.cursorAt, id: String(first.id) }) : null,
   };
+}
+
+type EventRow = Omit<AuditEventView, "id" | "createdAt"> & {
+  id: number;
+  createdAt: Date;
+  byOwnerKey: boolean;
+  ownerName: string | null;
+  ownerEmail: string | null;
+};
+
+/** SPEC §2: what the owner key did appears to all but the Owner as done by the Owner, never naming the key. */
+function toEventView(row: EventRow, seesOwnerKey: boolean): AuditEventView {
+  const { cursorAt: _cursorAt, byOwnerKey: ownerKeyActed, ownerName, ownerEmail, id, createdAt, ...event } = row as EventRow & { cursorAt?: string };
+  const { [OWNER_KEY_ACTOR]: _mark, ...details } = event.details;
+  const view = { ...event, details, id: String(id), createdAt: createdAt.toISOString() };
+  if (!ownerKeyActed || seesOwnerKey) return view;
+  const actorName = ownerEmail ? (ownerName ? `${ownerName} (${ownerEmail})` : ownerEmail) : "Owner";
+  return { ...view, actorName, actorKeyId: null };
 }
 
 function filterConditions(filter: AuditEventFilter): (SQL | undefined)[] {
@@ -127,6 +156,7 @@ function filterConditions(filter: AuditEventFilter): (SQL | undefined)[] {
     filter.includeOwnerOnly ? undefined : eq(auditEvents.ownerOnly, false),
     filter.action ? eq(auditEvents.action, filter.action) : undefined,
     filter.actorUserId ? eq(auditEvents.actorUserId, filter.actorUserId) : undefined,
+    filter.targetType ? eq(auditEvents.targetType, filter.targetType) : undefined,
     filter.targetId ? eq(auditEvents.targetId, filter.targetId) : undefined,
   ];
 }

@@ -8,7 +8,12 @@ export type AuditActor = {
   keyId?: string | null;
   name: string;
   ip?: string | null;
+  /** The owner key itself acted: readers other than the Owner see the Owner instead (SPEC §2). */
+  ownerKey?: boolean;
 };
+
+/** The mark in `details` of an event the owner key performed; read views strip it. */
+export const OWNER_KEY_ACTOR = "_ownerKeyActor";
 
 export type AuditEventInput = {
   workspaceId: string;
@@ -36,7 +41,7 @@ export async function recordAuditEvent(db: Executor, event: AuditEventInput): Pr
     targetId: event.targetId ?? null,
     targetName: event.targetName ?? null,
     ownerOnly: event.ownerOnly ?? false,
-    details: event.details ?? {},
+    details: event.actor.ownerKey ? { ...event.details, [OWNER_KEY_ACTOR]: true } : (event.details ?? {}),
     ip: event.actor.ip ?? null,
     // The moment of writing, not the transaction's start (now()): a change that waited for a
     // lock behind another is recorded after it, so the log's order is the order things happened.

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { log } from "@/lib/log";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
-import { actorFromMembership } from "@/lib/keys/actor";
+import { actorFromMembership } from "@/lib/auth/actor";
 import type { KeyActor } from "@/lib/keys/types";
 import { fail, type Result } from "@/lib/result";
 import { loadMembershipBySlug, type Membership } from "./membership";

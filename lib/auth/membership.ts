@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { getDb } from "@/db/client";
-import { memberRoles, members, rolePermissions, roles, workspaces, type BuiltInRole, type Workspace } from "@/db/schema";
+import { rolesWithPermissions } from "@/lib/roles/queries";
+import { members, rolePermissions, roles, workspaces, type BuiltInRole, type Workspace } from "@/db/schema";
 import { isPermission, type Permission } from "./permissions";
 
 export type MemberRoleSummary = { id: string; name: string; builtIn: BuiltInRole | null };
@@ -15,50 +16,39 @@ export type Membership = {
   isOwner: boolean;
 };
 
-async function rolesAndPermissions(db: Executor, memberId: string) {
-  const rows = await db
-    .select({ id: roles.id, name: roles.name, builtIn: roles.builtIn, permission: rolePermissions.permission })
-    .from(memberRoles)
-    .innerJoin(roles, eq(roles.id, memberRoles.roleId))
-    .leftJoin(rolePermissions, eq(rolePermissions.roleId, roles.id))
-    .where(eq(memberRoles.memberId, memberId));
-  const byId = new Map<string, MemberRoleSummary>();
-  const permissions = new Set<Permission>();
-  for (const r of rows) {
-    byId.set(r.id, { id: r.id, name: r.name, builtIn: r.builtIn });
-    if (r.permission && isPermission(r.permission)) permissions.add(r.permission);
-  }
-  const memberRoleList = [...byId.values()];
+async function rolesAndPermissions(db: Executor, workspaceId: string, memberId: string) {
+  const held = await rolesWithPermissions(db, workspaceId, { memberId });
+  const permissions = new Set(held.flatMap((r) => r.permissions));
+  const memberRoleList = held.map(({ id, name, builtIn }) => ({ id, name, builtIn }));
   return { roles: memberRoleList, permissions, isOwner: memberRoleList.some((r) => r.builtIn === "owner") };
 }
 
-/** The user's membership of the workspace with this slug, or null when they are not a member. */
-export async function loadMembershipBySlug(userId: string, slug: string, db: Executor = getDb()): Promise<Membership | null> {
-  const [row] = await db
+/**
+ * The user's membership of the workspace (by slug or id), or null when they are not a member.
+ * `lock` takes a row lock on the membership, for a transaction that acts on it.
+ */
+export async function loadMembership(
+  userId: string,
+  workspace: { slug: string } | { id: string },
+  db: Executor = getDb(),
+  { lock = false }: { lock?: boolean } = {},
+): Promise<Membership | null> {
+  const query = db
     .select({ workspace: workspaces, memberId: members.id })
     .from(workspaces)
     .innerJoin(members, and(eq(members.workspaceId, workspaces.id), eq(members.userId, userId)))
-    .where(eq(workspaces.slug, slug))
+    .where("slug" in workspace ? eq(workspaces.slug, workspace.slug) : eq(workspaces.id, workspace.id))
     .limit(1);
+  const [row] = await (lock ? query.for("update", { of: members }) : query);
   if (!row) return null;
-  return { workspace: row.workspace, memberId: row.memberId, userId, ...(await rolesAndPermissions(db, row.memberId)) };
+  return { workspace: row.workspace, memberId: row.memberId, userId, ...(await rolesAndPermissions(db, row.workspace.id, row.memberId)) };
 }
 
+export const loadMembershipBySlug = (userId: string, slug: string, db: Executor = getDb()) => loadMembership(userId, { slug }, db);
+
 /** The same by workspace id (the Open API knows the workspace from the key). */
-export async function loadMembershipById(
-  userId: string,
-  workspaceId: string,
-  db: Executor = getDb(),
-): Promise<Membership | null> {
-  const [row] = await db
-    .select({ workspace: workspaces, memberId: members.id })
-    .from(workspaces)
-    .innerJoin(members, and(eq(members.workspaceId, workspaces.id), eq(members.userId, userId)))
-    .where(eq(workspaces.id, workspaceId))
-    .limit(1);
-  if (!row) return null;
-  return { workspace: row.workspace, memberId: row.memberId, userId, ...(await rolesAndPermissions(db, row.memberId)) };
-}
+export const loadMembershipById = (userId: string, workspaceId: string, db: Executor = getDb()) =>
+  loadMembership(userId, { id: workspaceId }, db);
 
 /** Workspaces the user belongs to, by name: the switcher's list and where `/` goes. */
 export async function listUserWorkspaces(userId: string, db: Executor = getDb()) {

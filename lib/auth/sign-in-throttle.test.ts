@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { signInFailures, users } from "@/db/schema";
-import { openTestDatabase } from "@/db/testing";
+import { openTestDatabase } from "@/lib/testing/database";
 import { getAuthOptions } from "./options";
 import { hashPassword } from "./password";
 import { THROTTLED_ERROR } from "./sign-in-messages";

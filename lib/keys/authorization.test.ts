@@ -10,7 +10,7 @@ import {
   modifyApiKey,
   revealApiKeySecret,
 } from "./rules";
-import { createTestRole } from "@/db/testing";
+import { createTestRole } from "@/lib/testing/database";
 import { createKey, createTeam, mustOk, setMemberRoles, snapshotWorkspace, uniqueName, withTestDatabase, type Team } from "./testing";
 import type { KeyActor } from "./types";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Result } from "@/lib/result";
 import { createApiKey, deleteApiKey, getApiKey, listApiKeyAuditTrail, listApiKeys, modifyApiKey, revealApiKeySecret } from "./rules";
-import { generateKeyId } from "./secret";
+import { generateKeyId } from "./format";
 import { createKey, createTeam, inDays, snapshotWorkspace, withTestDatabase, type Team } from "./testing";
 
 // Whatever a client sends (server actions and the Open API are public endpoints), bad input gets

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { and, asc, count, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiKeys, auditEvents } from "@/db/schema";
-import { createTestRole } from "@/db/testing";
+import { createTestRole } from "@/lib/testing/database";
 import { createApiKey, deleteApiKey, getApiKey, listApiKeyAuditTrail, listApiKeys, modifyApiKey } from "./rules";
 import { createKey, createTeam, mustOk, withTestDatabase } from "./testing";
 import type { KeyActor } from "./types";

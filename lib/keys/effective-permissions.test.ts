@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestRole, removeTestMember } from "@/db/testing";
+import { createTestRole, removeTestMember } from "@/lib/testing/database";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { getApiKey, listApiKeys } from "./rules";
 import { createKey, createTeam, mustOk, setMemberRoles, withTestDatabase } from "./testing";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestRole } from "@/db/testing";
+import { createTestRole } from "@/lib/testing/database";
 import { createApiKey, deleteApiKey, getApiKey, getCreateKeyOptions, modifyApiKey } from "./rules";
 import { createKey, createTeam, mustOk, snapshotWorkspace, withTestDatabase } from "./testing";
 

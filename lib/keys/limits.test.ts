@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestWorkspace } from "@/db/testing";
+import { createTestWorkspace } from "@/lib/testing/database";
 import { createApiKey, deleteApiKey, getCreateKeyOptions, listApiKeys, modifyApiKey } from "./rules";
 import { addExistingUser, createKey, createTeam, inDays, mustOk, setKeyExpiry, setPlan, snapshotWorkspace, withTestDatabase } from "./testing";
 import type { KeyActor } from "./types";

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { apiKeyRoles, apiKeys } from "@/db/schema";
 import { listApiKeys } from "./rules";
 import { SEARCH_LIMIT } from "./search";
-import { generateKeyId, generateSecret, hashSecret, secretHint } from "./secret";
+import { generateKeyId, generateSecret, hashSecret, secretHint } from "./format";
 import { createKey, createTeam, mustOk, withTestDatabase, type Team } from "./testing";
 import type { ApiKeyPage, KeyActor } from "./types";
 

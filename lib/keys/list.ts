@@ -3,7 +3,7 @@ import { getDb, type Executor } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { fail, invalidInput, ok, type Result } from "@/lib/result";
 import { API_KEY_SORTS, listApiKeysSchema, type ApiKeySort } from "@/lib/validations/api-keys";
-import { canUseKeys } from "./policy";
+import { canUseKeys, NO_KEY_ACCESS } from "./policy";
 import { SEARCH_LIMIT, searchKeys } from "./search";
 import { newestFirst, rolesOfKeys, selectKeyRows, toKeyView, visibleKeysCondition, type KeyRow } from "./queries";
 import type { ApiKeyPage, KeyActor } from "./types";
@@ -63,7 +63,7 @@ const KEYSETS = {
 export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Result<ApiKeyPage>> {
   const parsed = listApiKeysSchema.safeParse(input ?? {});
   if (!parsed.success) return invalidInput(parsed.error.issues);
-  if (!canUseKeys(actor)) return fail("forbidden", "You don't have permission to manage API keys");
+  if (!canUseKeys(actor)) return fail("forbidden", NO_KEY_ACCESS);
   const { q, createdBy, limit, sort } = parsed.data;
   const cursor = decodeCursor(parsed.data.cursor);
   if (

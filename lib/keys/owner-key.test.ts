@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateKeyId } from "./secret";
+import { generateKeyId } from "./format";
 import {
   createApiKey,
   deleteApiKey,

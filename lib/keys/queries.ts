@@ -1,8 +1,10 @@
-import { and, asc, eq, inArray, not, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, not, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
+import { exactTimestamp } from "@/db/timestamps";
 import { apiKeyRoles, apiKeys, members, roles, users } from "@/db/schema";
-import { canChangeKey, canRevealKey, seesAllKeys } from "./policy";
-import type { ApiKeyView, KeyActor, KeyStatus } from "./types";
+import { roleOrderBy } from "@/lib/roles/order";
+import { canChangeKey, canRevealKey, keyState, seesAllKeys, seesOwnerKey } from "./policy";
+import type { ApiKeyView, KeyActor } from "./types";
 
 /** Columns of a key row plus its creator, as lists and details need them. */
 export const keyRowColumns = {
@@ -16,7 +18,7 @@ export const keyRowColumns = {
   createdByUserId: apiKeys.createdByUserId,
   createdAt: apiKeys.createdAt,
   // Microsecond-exact, for keyset cursors (a JS Date keeps milliseconds only).
-  createdAtExact: sql<string>`to_char(${apiKeys.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  createdAtExact: exactTimestamp(apiKeys.createdAt),
   expiresAt: apiKeys.expiresAt,
   lastUsedAt: apiKeys.lastUsedAt,
   lastUsedIp: apiKeys.lastUsedIp,
@@ -64,18 +66,13 @@ export function selectKeyRows(db: Executor) {
 /** Which keys the actor can see at all (SPEC §3); always scoped to the actor's workspace. */
 export function visibleKeysCondition(actor: KeyActor): SQL {
   const conditions: SQL[] = [eq(apiKeys.workspaceId, actor.workspace.id)];
-  if (!actor.isOwner) conditions.push(not(apiKeys.isOwnerKey));
+  if (!seesOwnerKey(actor)) conditions.push(not(apiKeys.isOwnerKey));
   if (!seesAllKeys(actor)) {
     conditions.push(eq(apiKeys.createdByUserId, actor.userId));
   }
   return and(...conditions)!;
 }
 
-export function keyStatus(row: Pick<KeyRow, "expiresAt" | "creatorActive">, now = Date.now()): KeyStatus {
-  if (!row.creatorActive) return "inactive";
-  if (row.expiresAt && row.expiresAt.getTime() <= now) return "expired";
-  return "active";
-}
 
 /** Roles of each key, by key id, ordered like the Roles page (built-in first, then by name). */
 export async function rolesOfKeys(keyIds: string[], db: Executor = getDb()): Promise<Map<string, { id: string; name: string }[]>> {
@@ -86,10 +83,7 @@ export async function rolesOfKeys(keyIds: string[], db: Executor = getDb()): Pro
     .from(apiKeyRoles)
     .innerJoin(roles, eq(roles.id, apiKeyRoles.roleId))
     .where(inArray(apiKeyRoles.apiKeyId, keyIds))
-    .orderBy(
-      sql`case ${roles.builtIn} when 'owner' then 0 when 'administrator' then 1 when 'standard' then 2 when 'read_only' then 3 else 4 end`,
-      asc(roles.name),
-    );
+    .orderBy(...roleOrderBy());
   for (const r of rows) {
     const list = map.get(r.keyId) ?? [];
     list.push({ id: r.id, name: r.name });
@@ -112,7 +106,7 @@ export function toKeyView(actor: KeyActor, row: KeyRow, keyRoles: { id: string; 
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     lastUsedIp: row.lastUsedIp,
     createdBy: { userId: row.createdByUserId, name: row.creatorName, email: row.creatorEmail, active: row.creatorActive },
-    status: keyStatus(row),
+    status: keyState(row),
     secretStored: row.secretStored,
     can: { modify: canChangeKey(actor, ref), delete: canChangeKey(actor, ref), reveal: canRevealKey(actor, ref) },
   };
@@ -133,3 +127,16 @@ export async function loadKeyView(actor: KeyActor, keyId: string, db: Executor =
   return toKeyView(actor, row, keyRoles.get(row.id) ?? []);
 }
 
+
+/** How many keys each member created in the viewer's workspace (the owner key only for those who see it). */
+export async function countKeysByCreator(
+  viewer: { workspace: { id: string }; isOwner: boolean },
+  db: Executor = getDb(),
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ userId: apiKeys.createdByUserId, n: sql<number>`count(*)::int` })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.workspaceId, viewer.workspace.id), seesOwnerKey(viewer) ? undefined : eq(apiKeys.isOwnerKey, false)))
+    .groupBy(apiKeys.createdByUserId);
+  return new Map(rows.map((r) => [r.userId, r.n]));
+}

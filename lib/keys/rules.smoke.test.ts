@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { createTestWorkspace, openTestDatabase } from "@/db/testing";
+import { createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
 import { actorFromMembership } from "./actor";
 import { createApiKey, deleteApiKey, getApiKey, listApiKeys, modifyApiKey, revealApiKeySecret } from "./rules";
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { getDb, selectRows } from "@/db/client";
-import { decryptSecret } from "./encryption";
+import { decryptSecret } from "@/lib/crypto/aes";
 import { createApiKey, deleteApiKey, getApiKey, listApiKeyAuditTrail, listApiKeys, modifyApiKey, revealApiKeySecret } from "./rules";
 import { createTeam, mustOk, setShowSecretsOnce, withTestDatabase } from "./testing";
 

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll } from "vitest";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { getDb, type DatabaseHandle } from "@/db/client";
+import { getDb } from "@/db/client";
 import { apiKeyRoles, apiKeys, auditEvents, memberRoles, members, roles, workspaces } from "@/db/schema";
-import { createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/db/testing";
+import { createTestWorkspace, type TestWorkspace } from "@/lib/testing/database";
 import type { Membership } from "@/lib/auth/membership";
 import type { BuiltInRole, Plan } from "@/db/schema";
 import type { Result } from "@/lib/result";
-import { actorFromMembership } from "./actor";
+import { actorFromMembership } from "@/lib/auth/actor";
 import { createApiKey } from "./rules";
 import type { CreatedApiKey, KeyActor } from "./types";
 
-/** Opens this file's test database (PGlite, or the server in DATABASE_URL) around its tests. */
-export function withTestDatabase(): void {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await openTestDatabase();
-  });
-  afterAll(() => handle.close());
-}
+export { withTestDatabase } from "@/lib/testing/database";
 
 export const actorOf = (membership: Membership, name = "Member", ip: string | null = null): KeyActor =>
   actorFromMembership(membership, { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}@example.test` }, ip);

@@ -1,21 +1,7 @@
-import type { Workspace } from "@/db/schema";
 import type { Permission } from "@/lib/auth/permissions";
+import type { RoleWithPermissions } from "@/lib/roles/queries";
 
-/**
- * Who performs a key operation. From the console: the signed-in member. From the Open API: the
- * calling key's creator, limited to the key's effective permissions (`keyId` set; `isOwner`
- * only for the owner key, so other keys never see it).
- */
-export type KeyActor = {
-  workspace: Workspace;
-  userId: string;
-  permissions: ReadonlySet<Permission>;
-  isOwner: boolean;
-  /** Shown in the audit log. */
-  name: string;
-  keyId?: string | null;
-  ip?: string | null;
-};
+export type { Actor as KeyActor } from "@/lib/auth/actor";
 
 export type KeyStatus = "active" | "expired" | "inactive";
 
@@ -52,7 +38,7 @@ export type ApiKeyPage = {
   prevCursor: string | null;
 };
 
-export type GrantableRole = { id: string; name: string; builtIn: string | null; permissions: Permission[] };
+export type GrantableRole = RoleWithPermissions;
 
 export type CreateKeyOptions = {
   /** Roles the actor may put on a key (Owner only for an Owner without an owner key). */

@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, type DatabaseHandle } from "@/db/client";
 import { workspaces } from "@/db/schema";
-import { createTestWorkspace, openTestDatabase } from "@/db/testing";
+import { createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
 import { createTestKey } from "@/lib/openapi/testing";
-import { generateSecret, hashSecret } from "./secret";
+import { generateSecret, hashSecret } from "./format";
 import { KeyVerifier, refusalOf } from "./verify";
 
 let handle: DatabaseHandle;

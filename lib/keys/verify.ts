@@ -1,8 +1,9 @@
 import type { Executor } from "@/db/client";
 import type { Permission } from "@/lib/auth/permissions";
 import { effectivePermissions } from "./effective";
-import type { KeyChange } from "./invalidation";
+import type { KeyChange } from "./revocation";
 import { BoundedLru } from "./lru";
+import { keysAllowedOn, keyState } from "./policy";
 import { loadKeyRecord, type KeyRecord } from "./verify-query";
 
 /** Why a known key is refused (an unknown one is simply `invalid_api_key`). */
@@ -35,9 +36,10 @@ export type VerifierStats = {
 
 /** Whether a verified key may be used right now. Expiry is read against the clock on every call. */
 export function refusalOf(key: VerifiedKey, now: number = Date.now()): KeyRefusal | null {
-  if (key.expiresAt !== null && key.expiresAt <= now) return "expired_api_key";
-  if (key.creatorPermissions === null) return "inactive_api_key";
-  if (key.workspace.plan === "free") return "plan_required";
+  const state = keyState({ expiresAt: key.expiresAt, creatorActive: key.creatorPermissions !== null }, now);
+  if (state === "expired") return "expired_api_key";
+  if (state === "inactive") return "inactive_api_key";
+  if (!keysAllowedOn(key.workspace.plan)) return "plan_required";
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { createTestRole, createTestWorkspace, openTestDatabase } from "@/db/testing";
+import { createTestRole, createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
 import { listMembers } from "./queries";
 
 let handle: DatabaseHandle;

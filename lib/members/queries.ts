@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { memberRoles, members, roles, users, type BuiltInRole } from "@/db/schema";
-import { BUILT_IN_ROLE_ORDER } from "@/lib/auth/permissions";
+import { compareRoles } from "@/lib/roles/order";
 
 export type MemberView = {
   memberId: string;
@@ -12,15 +12,6 @@ export type MemberView = {
   isOwner: boolean;
   createdAt: string;
 };
-
-/** Built-in roles first in their fixed order, then custom roles by name. */
-export function compareRoles(
-  a: { name: string; builtIn: BuiltInRole | null },
-  b: { name: string; builtIn: BuiltInRole | null },
-): number {
-  const rank = (r: { builtIn: BuiltInRole | null }) => (r.builtIn ? BUILT_IN_ROLE_ORDER.indexOf(r.builtIn) : BUILT_IN_ROLE_ORDER.length);
-  return rank(a) - rank(b) || a.name.localeCompare(b.name);
-}
 
 /** Members of a workspace with their roles: the Owner first, then by name. */
 export async function listMembers(workspaceId: string, db: Executor = getDb()): Promise<MemberView[]> {

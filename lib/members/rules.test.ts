@@ -2,18 +2,19 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { apiKeyRoles, apiKeys, auditEvents, users } from "@/db/schema";
-import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/db/testing";
+import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
 import { loadMembershipById, permissionsOfRoles, type Membership } from "@/lib/auth/membership";
 import { verifyPassword } from "@/lib/auth/password";
-import { actorFromMembership } from "@/lib/keys/actor";
+import { actorFromMembership } from "@/lib/auth/actor";
 import { effectivePermissions } from "@/lib/keys/effective";
 import { getApiKey } from "@/lib/keys/rules";
-import { onKeyChange, type KeyChange } from "@/lib/keys/invalidation";
-import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/secret";
+import { onKeyChange, type KeyChange } from "@/lib/keys/revocation";
+import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
 import { addMemberSchema, changeMemberRolesSchema } from "@/lib/validations/members";
-import type { AdminActor } from "./actor";
+import { actorOf as testActor } from "@/lib/testing/actor";
 import { listMembers } from "./queries";
-import { addMember, changeMemberRoles, countKeysByCreator, removeMember, transferOwnership } from "./rules";
+import { countKeysByCreator } from "@/lib/keys/queries";
+import { addMember, changeMemberRoles, removeMember, transferOwnership } from "./rules";
 
 let handle: DatabaseHandle;
 const changes: KeyChange[] = [];
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const actorOf = (m: Membership, name = "Actor"): AdminActor => ({ workspace: m.workspace, userId: m.userId, name, ip: "198.51.100.4" });
+const actorOf = (m: Membership, name = "Actor") => testActor(m, name, "198.51.100.4");
 
 async function createKey(ws: TestWorkspace, creator: Membership, roleId: string, opts: { owner?: boolean; name?: string } = {}) {
   const id = generateKeyId();
@@ -217,7 +218,7 @@ describe("removeMember", () => {
     expect(result).toMatchObject({ ok: true, data: { inactiveKeys: 2 } });
     expect(await loadMembershipById(member.userId, ws.id)).toBeNull();
     expect(await keyPermissions(ws, key)).toEqual([]);
-    expect((await countKeysByCreator(ws.id)).get(member.userId)).toBe(2);
+    expect((await countKeysByCreator({ workspace: { id: ws.id }, isOwner: false })).get(member.userId)).toBe(2);
     // What the API Keys page shows: still listed, "Inactive — creator removed".
     const view = await getApiKey(actorFromMembership(await ws.membershipOf(admin.userId), { name: "Adam", email: "a@x.test" }), key);
     expect(view).toMatchObject({ ok: true, data: { status: "inactive", createdBy: { active: false }, effectivePermissions: [] } });

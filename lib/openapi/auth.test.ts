@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { memberRoles, members, workspaces } from "@/db/schema";
-import { createTestRole, createTestWorkspace, openTestDatabase, removeTestMember } from "@/db/testing";
+import { createTestRole, createTestWorkspace, openTestDatabase, removeTestMember } from "@/lib/testing/database";
 import type { DatabaseHandle } from "@/db/client";
-import { emitKeyChange } from "@/lib/keys/invalidation";
-import { actorFromMembership } from "@/lib/keys/actor";
+import { emitKeyChange } from "@/lib/keys/revocation";
+import { actorFromMembership } from "@/lib/auth/actor";
 import { deleteApiKey } from "@/lib/keys/rules";
-import { generateSecret } from "@/lib/keys/secret";
+import { generateSecret } from "@/lib/keys/format";
 import { call, createTestKey, expireTestKey, startTestApi } from "./testing";
 
 let handle: DatabaseHandle;

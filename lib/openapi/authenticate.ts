@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Permission } from "@/lib/auth/permissions";
 import type { LastUsedRecorder } from "@/lib/keys/last-used";
-import { hashSecret, isWellFormedSecret, SECRET_LENGTH } from "@/lib/keys/secret";
-import type { KeyActor } from "@/lib/keys/types";
+import { hashSecret, isWellFormedSecret, SECRET_LENGTH } from "@/lib/keys/format";
+import { actorFromKey, type Actor } from "@/lib/auth/actor";
 import { refusalOf, type KeyVerifier, type VerifiedKey } from "@/lib/keys/verify";
 import type { SignatureCheck, SignatureVerifier } from "@/lib/signing/verify";
 import { clientAddress } from "./client-address";
@@ -10,7 +10,7 @@ import { AUTH_MESSAGES, apiError, forbidden, type ApiResponse } from "./errors";
 import type { FailureThrottle } from "./failure-throttle";
 
 /** A request whose key was verified: the key, the caller's address, and the actor the key rules see. */
-export type ApiCaller = { key: VerifiedKey; ip: string; readonly actor: KeyActor };
+export type ApiCaller = { key: VerifiedKey; ip: string; readonly actor: Actor };
 
 const headerValue = (value: string | string[] | undefined) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
 
@@ -24,18 +24,6 @@ export function presentedSecret(headers: IncomingHttpHeaders): string | null {
     if (match?.[1]) return match[1].trim();
   }
   return null;
-}
-
-export function actorOf(key: VerifiedKey, ip: string): KeyActor {
-  return {
-    workspace: key.workspace,
-    userId: key.createdByUserId,
-    permissions: key.permissionSet,
-    isOwner: key.isOwnerKey,
-    name: `API key ${key.name}`,
-    keyId: key.keyId,
-    ip,
-  };
 }
 
 export type AuthenticatorDeps = {
@@ -117,7 +105,7 @@ function decide(key: VerifiedKey | null, ip: string, now: number, wait: number, 
       key,
       ip,
       get actor() {
-        return actorOf(key, ip);
+        return actorFromKey(key, ip);
       },
     };
   }

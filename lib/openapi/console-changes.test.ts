@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { createTestRole, createTestWorkspace, openTestDatabase } from "@/db/testing";
-import { actorFromMembership } from "@/lib/keys/actor";
+import { createTestRole, createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
+import { actorFromMembership } from "@/lib/auth/actor";
 import { changeMemberRoles, removeMember } from "@/lib/members/rules";
 import { updateRole } from "@/lib/roles/rules";
 import { call, createTestKey, startTestApi } from "./testing";

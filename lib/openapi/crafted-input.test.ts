@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/db/testing";
+import { createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
 import { listAuditEvents } from "@/lib/audit/queries";
-import { actorFromMembership } from "@/lib/keys/actor";
+import { actorFromMembership } from "@/lib/auth/actor";
 import { listApiKeys } from "@/lib/keys/rules";
 import { auditLogQuerySchema } from "@/lib/validations/audit-log";
 import { call, createTestKey, startTestApi } from "./testing";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { DatabaseHandle } from "@/db/client";
-import { openTestDatabase } from "@/db/testing";
+import { openTestDatabase } from "@/lib/testing/database";
 import { createApiKeySchema, modifyApiKeySchema } from "@/lib/validations/api-keys";
 import { verifyKeyRequestSchema } from "@/lib/validations/openapi";
 import { buildOpenApiDocument } from "./document";

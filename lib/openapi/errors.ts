@@ -1,3 +1,4 @@
+import { PLAN_REQUIRED_MESSAGE } from "@/lib/keys/policy";
 import type { Permission } from "@/lib/auth/permissions";
 
 export const API_ERROR_CODES = [
@@ -62,7 +63,7 @@ export const AUTH_MESSAGES = {
   invalid_api_key: "The API key is not valid.",
   expired_api_key: "The API key has expired.",
   inactive_api_key: "The API key is inactive: its creator is no longer a member of the workspace.",
-  plan_required: "API keys are available on the Small plan and above.",
+  plan_required: PLAN_REQUIRED_MESSAGE,
 } as const;
 
 export function forbidden(permissions: readonly Permission[]): ApiResponse {

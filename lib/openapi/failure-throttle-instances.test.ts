@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createTestWorkspace } from "@/db/testing";
-import { generateSecret } from "@/lib/keys/secret";
+import { createTestWorkspace } from "@/lib/testing/database";
+import { generateSecret } from "@/lib/keys/format";
 import { call, createTestKey, withTwoInstances } from "./testing";
 
 const serverDatabase = Boolean(process.env.DATABASE_URL);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { openTestDatabase } from "@/db/testing";
+import { openTestDatabase } from "@/lib/testing/database";
 import { FailureThrottle } from "./failure-throttle";
 
 describe("FailureThrottle", () => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Executor } from "@/db/client";
 import { getConfig } from "@/lib/config";
-import { onKeyChange } from "@/lib/keys/invalidation";
+import { onKeyChange } from "@/lib/keys/revocation";
 import { LastUsedRecorder, type LastUsedStats } from "@/lib/keys/last-used";
 import { KeyVerifier, type VerifierOptions, type VerifierStats } from "@/lib/keys/verify";
 import { SignatureVerifier } from "@/lib/signing/verify";

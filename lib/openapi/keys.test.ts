@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/db/testing";
+import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
 import type { DatabaseHandle } from "@/db/client";
 import type { Membership } from "@/lib/auth/membership";
 import { call, createTestKey, startTestApi } from "./testing";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BUILT_IN_ROLES, PLANS } from "@/db/schema";
 import { PERMISSIONS } from "@/lib/auth/permissions";
-import { SECRET_LENGTH, SECRET_PREFIX } from "@/lib/keys/secret";
+import { SECRET_LENGTH, SECRET_PREFIX } from "@/lib/keys/format";
 import type { ApiErrorCode } from "./errors";
 
 /** Response shapes of the Open API, for openapi.json (requests use the shared lib/validations schemas). */

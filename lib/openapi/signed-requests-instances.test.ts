@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createTestWorkspace } from "@/db/testing";
-import { actorFromMembership } from "@/lib/keys/actor";
+import { createTestWorkspace } from "@/lib/testing/database";
+import { actorFromMembership } from "@/lib/auth/actor";
 import { signRequest } from "@/lib/signing/format";
 import { createSharedSecret, revealSharedSecret, rotateSharedSecret, setRequireSignedRequests } from "@/lib/signing/shared-secret";
 import { answeredWithin, call, createTestKey, withTwoInstances } from "./testing";

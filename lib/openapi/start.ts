@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import type { DatabaseHandle } from "@/db/client";
 import { log } from "@/lib/log";
 import { onShutdown } from "@/lib/server/lifecycle";
-import { listenForKeyChanges } from "./key-change-listener";
+import { listenForKeyChanges } from "@/lib/keys/revocation";
 import { createOpenApiHandler, type OpenApiHandler } from "./handler";
 
 /**

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apiKeys } from "@/db/schema";
-import { createTestWorkspace } from "@/db/testing";
+import { createTestWorkspace } from "@/lib/testing/database";
 import { answeredWithin, call, createTestKey, startTestInstance, stopTestInstance, withTwoInstances } from "./testing";
 
 const serverDatabase = Boolean(process.env.DATABASE_URL);

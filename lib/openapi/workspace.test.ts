@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/db/testing";
+import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
 import { call, createTestKey, startTestApi } from "./testing";
 
 let handle: DatabaseHandle;

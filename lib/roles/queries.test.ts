@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { createTestRole, createTestWorkspace, openTestDatabase } from "@/db/testing";
+import { createTestRole, createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
 import { apiKeyRoles, apiKeys } from "@/db/schema";
-import { generateKeyId } from "@/lib/keys/secret";
+import { generateKeyId } from "@/lib/keys/format";
 import { listRoles } from "./queries";
 
 let handle: DatabaseHandle;
@@ -30,7 +30,7 @@ describe("listRoles", () => {
       { apiKeyId: standardKey, roleId: ws.roleIds.standard },
     ]);
 
-    const roles = await listRoles(ws.id);
+    const roles = await listRoles({ workspace: { id: ws.id }, isOwner: false });
     expect(roles.map((r) => r.name)).toEqual(["Owner", "Administrator", "Standard", "Read-only", "Auditor"]);
     const byName = Object.fromEntries(roles.map((r) => [r.name, r]));
     expect(byName.Owner).toMatchObject({ builtIn: "owner", memberCount: 1, keyCount: 0 });
@@ -38,7 +38,7 @@ describe("listRoles", () => {
     expect(byName.Auditor).toMatchObject({ builtIn: null, memberCount: 0, keyCount: 0, permissions: ["workspace:read", "audit:read"] });
     expect(byName.Administrator!.permissions).not.toContain("roles:manage");
 
-    const forOwner = await listRoles(ws.id, { includeOwnerKey: true });
+    const forOwner = await listRoles({ workspace: { id: ws.id }, isOwner: true });
     expect(forOwner.find((r) => r.builtIn === "owner")!.keyCount).toBe(1);
   });
 });

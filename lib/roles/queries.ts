@@ -1,8 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { rolePermissions, roles, type BuiltInRole } from "@/db/schema";
-import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
-import { compareRoles } from "@/lib/members/queries";
+import { memberRoles, rolePermissions, roles, type BuiltInRole } from "@/db/schema";
+import { isPermission, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { seesOwnerKey } from "@/lib/keys/policy";
+import { compareRoles, roleOrderBy } from "./order";
 
 export type RoleView = {
   id: string;
@@ -17,14 +18,12 @@ export type RoleView = {
 
 /**
  * Roles of a workspace (built-in first, then custom by name) with how many members and keys
- * hold each. The owner key is counted only with `includeOwnerKey` (the Owner's view): to
- * everyone else it does not exist.
+ * hold each. The owner key is counted only for a viewer who sees it (the Owner): to everyone
+ * else it does not exist.
  */
-export async function listRoles(
-  workspaceId: string,
-  { includeOwnerKey = false }: { includeOwnerKey?: boolean } = {},
-  db: Executor = getDb(),
-): Promise<RoleView[]> {
+export async function listRoles(viewer: { workspace: { id: string }; isOwner: boolean }, db: Executor = getDb()): Promise<RoleView[]> {
+  const workspaceId = viewer.workspace.id;
+  const includeOwnerKey = seesOwnerKey(viewer);
   // Column references are spelled out: drizzle leaves them unqualified in a one-table select.
   // Keys are counted from api_key_roles alone (an index-only count on role_id: ~100,000 keys
   // stay cheap), then the owner key, at most one, is taken out for everyone but the Owner.
@@ -60,4 +59,34 @@ export async function listRoles(
       permissions: PERMISSIONS.filter((p) => granted.get(r.id)?.has(p))
     }))
     .sort(compareRoles);
+}
+
+export type RoleWithPermissions = { id: string; name: string; builtIn: BuiltInRole | null; permissions: Permission[] };
+
+/**
+ * Roles of the workspace with their permissions, in role order: all of them, those among `ids`
+ * (ids of other workspaces are absent), or those a member holds (`memberId`).
+ */
+export async function rolesWithPermissions(
+  db: Executor,
+  workspaceId: string,
+  { ids, memberId }: { ids?: readonly string[]; memberId?: string } = {},
+): Promise<RoleWithPermissions[]> {
+  if (ids && ids.length === 0) return [];
+  const held = memberId
+    ? inArray(roles.id, db.select({ id: memberRoles.roleId }).from(memberRoles).where(eq(memberRoles.memberId, memberId)))
+    : undefined;
+  const rows = await db
+    .select({ id: roles.id, name: roles.name, builtIn: roles.builtIn, permission: rolePermissions.permission })
+    .from(roles)
+    .leftJoin(rolePermissions, eq(rolePermissions.roleId, roles.id))
+    .where(and(eq(roles.workspaceId, workspaceId), ids ? inArray(roles.id, [...ids]) : undefined, held))
+    .orderBy(...roleOrderBy());
+  const byId = new Map<string, RoleWithPermissions>();
+  for (const r of rows) {
+    const role = byId.get(r.id) ?? { id: r.id, name: r.name, builtIn: r.builtIn, permissions: [] };
+    if (r.permission && isPermission(r.permission)) role.permissions.push(r.permission);
+    byId.set(r.id, role);
+  }
+  return [...byId.values()];
 }

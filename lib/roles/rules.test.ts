@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { apiKeyRoles, apiKeys, auditEvents, memberRoles, rolePermissions } from "@/db/schema";
-import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/db/testing";
+import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
 import { loadMembershipById, permissionsOfRoles, type Membership } from "@/lib/auth/membership";
 import { effectivePermissions } from "@/lib/keys/effective";
-import { onKeyChange, type KeyChange } from "@/lib/keys/invalidation";
-import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/secret";
-import type { AdminActor } from "@/lib/members/actor";
+import { onKeyChange, type KeyChange } from "@/lib/keys/revocation";
+import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
+import { actorOf as testActor } from "@/lib/testing/actor";
 import { createRoleSchema, updateRoleSchema } from "@/lib/validations/roles";
 import { listRoles } from "./queries";
 import { createRole, deleteRole, roleUsage, updateRole } from "./rules";
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const actorOf = (m: Membership, name = "Actor"): AdminActor => ({ workspace: m.workspace, userId: m.userId, name, ip: null });
+const actorOf = (m: Membership, name = "Actor") => testActor(m, name, null);
 
 async function createKey(ws: TestWorkspace, creator: Membership, roleId: string, opts: { owner?: boolean; name?: string } = {}) {
   const id = generateKeyId();
@@ -57,7 +57,7 @@ describe("createRole", () => {
     const input = createRoleSchema.parse({ name: "  Auditor ", description: "Reads the log", permissions: ["audit:read", "workspace:read"] });
     const created = await createRole(actorOf(owner, "Olga"), input);
     if (!created.ok) throw new Error(created.error);
-    const list = await listRoles(ws.id);
+    const list = await listRoles({ workspace: { id: ws.id }, isOwner: false });
     expect(list.at(-1)).toMatchObject({ name: "Auditor", description: "Reads the log", builtIn: null, permissions: ["workspace:read", "audit:read"] });
 
     expect(await createRole(actorOf(owner), { ...input, name: "AUDITOR" })).toMatchObject({
@@ -77,7 +77,7 @@ describe("createRole", () => {
     const input = createRoleSchema.parse({ name: "Mine", permissions: ["workspace:read"] });
     expect(await createRole(actorOf(standard), input)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await createRole(actorOf(admin), input)).toMatchObject({ ok: false, code: "forbidden" });
-    expect((await listRoles(ws.id)).length).toBe(4);
+    expect((await listRoles({ workspace: { id: ws.id }, isOwner: false })).length).toBe(4);
   });
 
   it("refuses a role with permissions the actor lacks, even with roles:manage", async () => {
@@ -87,7 +87,7 @@ describe("createRole", () => {
     const escalate = await createRole(actorOf(manager), createRoleSchema.parse({ name: "Everything", permissions: ["audit:read", "workspace:manage"] }));
     expect(escalate).toMatchObject({ ok: false, code: "forbidden", fieldErrors: { permissions: expect.stringContaining("workspace:manage") } });
     expect(await createRole(actorOf(manager), createRoleSchema.parse({ name: "Reader", permissions: ["audit:read"] }))).toMatchObject({ ok: true });
-    expect((await listRoles(ws.id)).map((r) => r.name)).toEqual(["Owner", "Administrator", "Standard", "Read-only", "Reader", "Role manager"]);
+    expect((await listRoles({ workspace: { id: ws.id }, isOwner: false })).map((r) => r.name)).toEqual(["Owner", "Administrator", "Standard", "Read-only", "Reader", "Role manager"]);
   });
 
   it("validates name, description and permissions with clear messages", () => {
@@ -194,7 +194,7 @@ describe("deleteRole", () => {
     await handle.db.delete(memberRoles).where(eq(memberRoles.roleId, roleId));
     changes.length = 0;
     expect(await deleteRole(actorOf(owner), { roleId })).toEqual({ ok: true, data: { name: "Auditor" } });
-    expect((await listRoles(ws.id)).map((r) => r.name)).not.toContain("Auditor");
+    expect((await listRoles({ workspace: { id: ws.id }, isOwner: false })).map((r) => r.name)).not.toContain("Auditor");
     expect(changes).toEqual([{ workspaceId: ws.id }]);
     expect((await eventsOf(ws.id)).at(-1)).toMatchObject({ action: "role.delete", targetName: "Auditor" });
   });
@@ -218,6 +218,6 @@ describe("deleteRole", () => {
     const roleId = await createTestRole(ws.id, "Spare", ["audit:read"]);
     expect(await deleteRole(actorOf(owner), { roleId: ws.roleIds.read_only })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await deleteRole(actorOf(admin), { roleId })).toMatchObject({ ok: false, code: "forbidden" });
-    expect((await listRoles(ws.id)).length).toBe(5);
+    expect((await listRoles({ workspace: { id: ws.id }, isOwner: false })).length).toBe(5);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from "node:crypto";
-import { randomBase62 } from "@/lib/keys/secret";
+import { randomBase62 } from "@/lib/crypto/random";
 
 export const SHARED_SECRET_PREFIX = "ss_";
 const SHARED_SECRET_RANDOM_LENGTH = 43;

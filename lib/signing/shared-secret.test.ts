@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, sharedSecrets, workspaces } from "@/db/schema";
-import { createTestWorkspace, openTestDatabase } from "@/db/testing";
-import { actorFromMembership } from "@/lib/keys/actor";
-import { onKeyChange, type KeyChange } from "@/lib/keys/invalidation";
+import { createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
+import { actorFromMembership } from "@/lib/auth/actor";
+import { onKeyChange, type KeyChange } from "@/lib/keys/revocation";
 import { isSharedSecret } from "./format";
 import {
   createSharedSecret,

@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { isUniqueViolation } from "@/db/errors";
-import { sharedSecrets, workspaces, type Workspace } from "@/db/schema";
-import { recordAuditEvent, type AuditActor } from "@/lib/audit/record";
-import type { Permission } from "@/lib/auth/permissions";
-import { decryptSecret, encryptSecret } from "@/lib/keys/encryption";
-import { emitKeyChange, notifyKeyChange } from "@/lib/keys/invalidation";
+import { sharedSecrets, workspaces } from "@/db/schema";
+import { auditActorOf, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/aes";
 import { fail, invalidInput, ok, type Result } from "@/lib/result";
+import { refuse, requireCurrentPermission, transact } from "@/lib/transact";
 import {
   requireSignedRequestsSchema,
   revealSharedSecretSchema,
@@ -17,14 +16,7 @@ import {
 import { generateSharedSecret, sharedSecretHint } from "./format";
 
 /** Who manages the shared secret: a member (console) with their current permissions. */
-export type SigningActor = {
-  workspace: Pick<Workspace, "id" | "name">;
-  userId: string;
-  permissions: ReadonlySet<Permission>;
-  name: string;
-  ip?: string | null;
-  keyId?: string | null;
-};
+export type SigningActor = Actor;
 
 export type SharedSecretStatus = {
   /** Null while the workspace has no shared secret. */
@@ -44,43 +36,23 @@ export const sharedSecretContext = (id: string) => `shared_secret:${id}`;
 
 const canManage = (actor: SigningActor) => actor.permissions.has("workspace:manage");
 
-const auditActor = (actor: SigningActor): AuditActor => ({
-  userId: actor.userId,
-  keyId: actor.keyId ?? null,
-  name: actor.name,
-  ip: actor.ip ?? null,
-});
-
-class Refusal extends Error {
-  constructor(readonly result: Result<never>) {
-    super("refused");
-  }
-}
-const refuse = (result: Result<never>): never => {
-  throw new Refusal(result);
-};
 
 /**
  * Runs a change under a lock on the workspace row, so concurrent creations, rotations and
  * switches of one workspace happen one after the other; then tells every instance's caches.
  */
 async function changeWorkspace<T>(actor: SigningActor, body: (tx: Executor) => Promise<T>): Promise<Result<T>> {
-  let value: T;
-  try {
-    value = await getDb().transaction(async (tx) => {
+  return transact(
+    async (tx, keyChanges) => {
+      await requireCurrentPermission(tx, actor, "workspace:manage", FORBIDDEN);
       const [ws] = await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, actor.workspace.id)).for("update");
       if (!ws) refuse(fail("not_found", "Workspace not found"));
       const out = await body(tx);
-      await notifyKeyChange(tx, { workspaceId: actor.workspace.id });
+      await keyChanges.add({ workspaceId: actor.workspace.id });
       return out;
-    });
-  } catch (err) {
-    if (err instanceof Refusal) return err.result;
-    if (isUniqueViolation(err, "shared_secrets_one_current_key")) return fail("conflict", ALREADY_EXISTS);
-    throw err;
-  }
-  emitKeyChange({ workspaceId: actor.workspace.id });
-  return ok(value);
+    },
+    { constraints: { shared_secrets_one_current_key: () => fail("conflict", ALREADY_EXISTS) } },
+  );
 }
 
 async function currentSecret(db: Executor, workspaceId: string) {
@@ -141,7 +113,7 @@ export async function createSharedSecret(actor: SigningActor): Promise<Result<Sh
     const created = await insertSecret(tx, actor.workspace.id, now);
     await recordAuditEvent(tx, {
       workspaceId: actor.workspace.id,
-      actor: auditActor(actor),
+      actor: auditActorOf(actor),
       action: "shared_secret.create",
       targetType: "shared_secret",
       targetId: created.id,
@@ -163,7 +135,7 @@ export async function revealSharedSecret(actor: SigningActor, purpose: unknown):
   const secret = decryptSecret(row.ciphertext, sharedSecretContext(row.id));
   await recordAuditEvent(db, {
     workspaceId: actor.workspace.id,
-    actor: auditActor(actor),
+    actor: auditActorOf(actor),
     action: parsed.data.purpose === "reveal" ? "shared_secret.reveal" : "shared_secret.copy",
     targetType: "shared_secret",
     targetId: row.id,
@@ -201,7 +173,7 @@ export async function rotateSharedSecret(actor: SigningActor, input: unknown): P
     const created = await insertSecret(tx, actor.workspace.id, now);
     await recordAuditEvent(tx, {
       workspaceId: actor.workspace.id,
-      actor: auditActor(actor),
+      actor: auditActorOf(actor),
       action: "shared_secret.rotate",
       targetType: "shared_secret",
       targetId: created.id,
@@ -236,7 +208,7 @@ export async function setRequireSignedRequests(actor: SigningActor, input: unkno
       await tx.update(workspaces).set({ requireSignedRequests: enabled }).where(eq(workspaces.id, actor.workspace.id));
       await recordAuditEvent(tx, {
         workspaceId: actor.workspace.id,
-        actor: auditActor(actor),
+        actor: auditActorOf(actor),
         action: "workspace.update_settings",
         targetType: "workspace",
         targetId: actor.workspace.id,

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import { createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/db/testing";
+import { createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
 import type { Membership } from "@/lib/auth/membership";
-import { encryptSecret } from "@/lib/keys/encryption";
-import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/secret";
-import type { AdminActor } from "@/lib/members/actor";
+import { encryptSecret } from "@/lib/crypto/aes";
+import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
+import { actorOf } from "@/lib/testing/actor";
 import { countStoredSecrets, lastTurnedOnShowOnce } from "./secret-storage";
 import { setShowSecretsOnce } from "./settings";
 
@@ -14,8 +14,6 @@ beforeAll(async () => {
   handle = await openTestDatabase();
 });
 afterAll(() => handle.close());
-
-const actorOf = (m: Membership, name: string): AdminActor => ({ workspace: m.workspace, userId: m.userId, name, ip: null });
 
 async function storedKey(ws: TestWorkspace, creator: Membership, owner = false) {
   const id = generateKeyId();

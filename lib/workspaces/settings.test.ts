@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { apiKeys, auditEvents, workspaces } from "@/db/schema";
-import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/db/testing";
+import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
 import type { Membership } from "@/lib/auth/membership";
-import { decryptSecret, encryptSecret } from "@/lib/keys/encryption";
-import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/secret";
-import type { AdminActor } from "@/lib/members/actor";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/aes";
+import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
+import { actorOf as testActor } from "@/lib/testing/actor";
 import { renameWorkspaceSchema } from "@/lib/validations/settings";
 import { renameWorkspace, setShowSecretsOnce } from "./settings";
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const actorOf = (m: Membership): AdminActor => ({ workspace: m.workspace, userId: m.userId, name: "Actor", ip: null });
+const actorOf = (m: Membership) => testActor(m, "Actor", null);
 
 async function storedKey(ws: TestWorkspace, creator: Membership, owner = false) {
   const id = generateKeyId();

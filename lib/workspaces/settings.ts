@@ -2,24 +2,24 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiKeys, workspaces } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
-import { auditActorOf, currentMembership, type AdminActor } from "@/lib/members/actor";
-import { fail, invalidInput, ok, type Result } from "@/lib/result";
+import { auditActorOf, type Actor } from "@/lib/auth/actor";
+import { fail, invalidInput, type Result } from "@/lib/result";
+import { refuse, requireCurrentPermission, transact } from "@/lib/transact";
 import { renameWorkspaceSchema, showSecretsOnceSchema } from "@/lib/validations/settings";
 
 const NO_PERMISSION = "You don't have permission to change workspace settings";
 
 /** Renames the workspace (`workspace:manage`); the slug, and so its URLs, stay. */
-export async function renameWorkspace(actor: AdminActor, rawInput: unknown, db = getDb()): Promise<Result<{ name: string }>> {
+export async function renameWorkspace(actor: Actor, rawInput: unknown, db = getDb()): Promise<Result<{ name: string }>> {
   const parsed = renameWorkspaceSchema.safeParse(rawInput);
   if (!parsed.success) return invalidInput(parsed.error.issues);
   const input = parsed.data;
   const workspaceId = actor.workspace.id;
-  return db.transaction(async (tx) => {
-    const me = await currentMembership(tx, actor);
-    if (!me?.permissions.has("workspace:manage")) return fail<{ name: string }>("forbidden", NO_PERMISSION);
+  return transact(async (tx) => {
+    await requireCurrentPermission(tx, actor, "workspace:manage", NO_PERMISSION);
     const [before] = await tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, workspaceId)).for("update");
-    if (!before) return fail<{ name: string }>("not_found", "This workspace no longer exists");
-    if (before.name === input.name) return ok({ name: input.name });
+    if (!before) return refuse(fail("not_found", "This workspace no longer exists"));
+    if (before.name === input.name) return { name: input.name };
     await tx.update(workspaces).set({ name: input.name }).where(eq(workspaces.id, workspaceId));
     await recordAuditEvent(tx, {
       workspaceId,
@@ -30,8 +30,8 @@ export async function renameWorkspace(actor: AdminActor, rawInput: unknown, db =
       targetName: input.name,
       details: { from: before.name, to: input.name },
     });
-    return ok({ name: input.name });
-  });
+    return { name: input.name };
+  }, { db });
 }
 
 /**
@@ -40,7 +40,7 @@ export async function renameWorkspace(actor: AdminActor, rawInput: unknown, db =
  * copy them again, and the keys keep working. Off applies to keys created from then on.
  */
 export async function setShowSecretsOnce(
-  actor: AdminActor,
+  actor: Actor,
   rawInput: unknown,
   db = getDb(),
 ): Promise<Result<{ enabled: boolean }>> {
@@ -48,18 +48,16 @@ export async function setShowSecretsOnce(
   if (!parsed.success) return invalidInput(parsed.error.issues);
   const input = parsed.data;
   // No count of deleted secrets: it would tell a non-Owner that the owner key exists.
-  type Out = { enabled: boolean };
   const workspaceId = actor.workspace.id;
-  return db.transaction(async (tx) => {
-    const me = await currentMembership(tx, actor);
-    if (!me?.permissions.has("workspace:manage")) return fail<Out>("forbidden", NO_PERMISSION);
+  return transact(async (tx) => {
+    await requireCurrentPermission(tx, actor, "workspace:manage", NO_PERMISSION);
     // The row lock orders this against key creation reading the setting in its transaction.
     const [before] = await tx
       .select({ showSecretsOnce: workspaces.showSecretsOnce })
       .from(workspaces)
       .where(eq(workspaces.id, workspaceId))
       .for("update");
-    if (!before) return fail<Out>("not_found", "This workspace no longer exists");
+    if (!before) return refuse(fail("not_found", "This workspace no longer exists"));
     let deletedSecrets = 0;
     if (input.enabled) {
       // Also when already on: a key created concurrently with an older setting loses its copy too.
@@ -70,7 +68,7 @@ export async function setShowSecretsOnce(
         .returning({ id: apiKeys.id });
       deletedSecrets = cleared.length;
     }
-    if (before.showSecretsOnce === input.enabled && deletedSecrets === 0) return ok<Out>({ enabled: input.enabled });
+    if (before.showSecretsOnce === input.enabled && deletedSecrets === 0) return { enabled: input.enabled };
     await tx.update(workspaces).set({ showSecretsOnce: input.enabled }).where(eq(workspaces.id, workspaceId));
     await recordAuditEvent(tx, {
       workspaceId,
@@ -83,6 +81,6 @@ export async function setShowSecretsOnce(
         ? { showSecretsOnce: { from: before.showSecretsOnce, to: true }, storedSecretsDeleted: true }
         : { showSecretsOnce: { from: before.showSecretsOnce, to: false } },
     });
-    return ok<Out>({ enabled: input.enabled });
-  });
+    return { enabled: input.enabled };
+  }, { db });
 }

@@ -1,4 +1,5 @@
 import { listAuditEvents } from "@/lib/audit/queries";
+import { seesOwnerKey } from "@/lib/keys/policy";
 import { auditLogApiQuerySchema } from "@/lib/validations/openapi";
 import { EXAMPLES } from "../examples";
 import { defineRoute } from "../route";
@@ -20,7 +21,7 @@ export const auditLogRoute = defineRoute({
     body: await listAuditEvents(
       {
         workspaceId: caller.key.workspace.id,
-        includeOwnerOnly: caller.key.isOwnerKey,
+        includeOwnerOnly: seesOwnerKey(caller.actor),
         action: query.action,
         actorUserId: query.actor,
         cursor: query.cursor,

@@ -1,3 +1,4 @@
+import { KEY_LIMIT_PER_MEMBER, KEY_READ_PERMISSIONS, KEY_WRITE_PERMISSIONS } from "@/lib/keys/policy";
 import { createApiKey, deleteApiKey, getApiKey, listApiKeys, modifyApiKey } from "@/lib/keys/rules";
 import type { Result } from "@/lib/result";
 import { createApiKeySchema, listApiKeysSchema, modifyApiKeySchema } from "@/lib/validations/api-keys";
@@ -14,11 +15,11 @@ import {
 import { EXAMPLES } from "../examples";
 
 const KEY_ID = { keyId: keyIdParamSchema };
-const SEE = ["api_keys:read", "api_keys:create", "api_keys:manage"] as const;
-const CHANGE = ["api_keys:create", "api_keys:manage"] as const;
+const SEE = KEY_READ_PERMISSIONS;
+const CHANGE = KEY_WRITE_PERMISSIONS;
 const notFound = { description: "not_found: no such key (or not visible to this key)", codes: ["not_found"] } as const;
 const conflict = {
-  description: "conflict: the name is taken or the workspace already has an owner key; limit_reached: the creator has 10 keys",
+  description: `conflict: the name is taken or the workspace already has an owner key; limit_reached: the creator has ${KEY_LIMIT_PER_MEMBER} keys`,
   codes: ["conflict", "limit_reached"],
 } as const;
 const nameConflict = { description: "conflict: the name is taken or the workspace already has an owner key", codes: ["conflict"] } as const;
@@ -53,7 +54,7 @@ export const keyRoutes = [
     path: "/api/v1/keys",
     operationId: "createKey",
     summary: "Create a key",
-    description: "Same rules as the console: roles only within this key's permissions, at most 10 keys per member. The answer holds the secret, once.",
+    description: `Same rules as the console: roles only within this key's permissions, at most ${KEY_LIMIT_PER_MEMBER} keys per member. The answer holds the secret, once.`,
     tag: "Keys",
     permissions: CHANGE,
     domainBody: createApiKeySchema,

@@ -15,6 +15,6 @@ export const rolesRoute = defineRoute({
   responses: { 200: { description: "Roles", schema: roleListSchema, example: EXAMPLES.roles } },
   handle: async ({ caller, db }) => ({
     status: 200,
-    body: { items: await listRoles(caller.key.workspace.id, { includeOwnerKey: caller.key.isOwnerKey }, db()) },
+    body: { items: await listRoles(caller.actor, db()) },
   }),
 });

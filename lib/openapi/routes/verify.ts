@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { hashSecret, isWellFormedSecret } from "@/lib/keys/secret";
+import { hashSecret, isWellFormedSecret } from "@/lib/keys/format";
+import { seesOwnerKey } from "@/lib/keys/policy";
 import { refusalOf } from "@/lib/keys/verify";
 import { verifyKeyRequestSchema } from "@/lib/validations/openapi";
 import { EXAMPLES } from "../examples";
@@ -35,7 +36,7 @@ export const verifyRoute = defineRoute({
     const secret = body.key.trim();
     if (!isWellFormedSecret(secret)) return { status: 200, body: INVALID };
     const key = await services.verifier.lookup(hashSecret(secret));
-    if (!key || key.workspace.id !== caller.key.workspace.id || (key.isOwnerKey && !caller.key.isOwnerKey)) {
+    if (!key || key.workspace.id !== caller.key.workspace.id || (key.isOwnerKey && !seesOwnerKey(caller.actor))) {
       return { status: 200, body: INVALID };
     }
     const now = Date.now();

@@ -1,6 +1,6 @@
 import { forbidden } from "next/navigation";
 import { requireWorkspaceContext } from "@/lib/auth/context";
-import { actorFromMembership } from "@/lib/keys/actor";
+import { actorFromMembership } from "@/lib/auth/actor";
 import { canUseKeys } from "@/lib/keys/policy";
 
 /**

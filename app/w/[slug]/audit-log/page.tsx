@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { AUDIT_ACTION_LABELS } from "@/components/audit-log/action-labels";
 import { listAuditEvents, AUDIT_PAGE_SIZE } from "@/lib/audit/queries";
 import { requireWorkspaceContext } from "@/lib/auth/context";
+import { seesOwnerKey } from "@/lib/keys/policy";
 import { listMembers } from "@/lib/members/queries";
 import { auditLogQuerySchema } from "@/lib/validations/audit-log";
 import { parseUrlQuery } from "@/lib/validations/url-query";
@@ -20,11 +21,11 @@ export default async function AuditLogPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { membership } = await requireWorkspaceContext((await params).slug);
-  const { workspace, permissions, isOwner } = membership;
+  const { workspace, permissions } = membership;
   if (!permissions.has("audit:read")) forbidden();
   // A hand-edited URL with a bad filter or cursor drops just that one rather than showing an error page.
   const query = parseUrlQuery(auditLogQuerySchema, await searchParams);
-  const filter = { workspaceId: workspace.id, includeOwnerOnly: isOwner, action: query.action, actorUserId: query.actor };
+  const filter = { workspaceId: workspace.id, includeOwnerOnly: seesOwnerKey(membership), action: query.action, actorUserId: query.actor };
   const [page, members] = await Promise.all([
     listAuditEvents({ ...filter, cursor: query.cursor, limit: AUDIT_PAGE_SIZE }),
     listMembers(workspace.id),
@@ -44,7 +45,7 @@ export default async function AuditLogPage({
     <>
       <PageHeader
         title="Audit log"
-        description={`Every change in ${workspace.name}, newest first.${isOwner ? " As the Owner you also see events about the owner key." : ""}`}
+        description={`Every change in ${workspace.name}, newest first.${seesOwnerKey(membership) ? " As the Owner you also see events about the owner key." : ""}`}
         actions={
           <a
             href={href({}).replace(base, `${base}/export`)}

@@ -3,8 +3,8 @@ import { forbidden } from "next/navigation";
 import { MembersView, type MemberRow } from "@/components/members/members-view";
 import type { RoleOption } from "@/components/members/role-checkboxes";
 import { requireWorkspaceContext } from "@/lib/auth/context";
-import type { Permission } from "@/lib/auth/permissions";
-import { countKeysByCreator } from "@/lib/members/rules";
+import { countKeysByCreator } from "@/lib/keys/queries";
+import { canAddMembers, canGrantMemberRole, memberActions } from "@/lib/members/policy";
 import { listMembers } from "@/lib/members/queries";
 import { listRoles } from "@/lib/roles/queries";
 
@@ -16,21 +16,19 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   if (!permissions.has("members:read")) forbidden();
   const [members, roles, keyCounts] = await Promise.all([
     listMembers(workspace.id),
-    listRoles(workspace.id, { includeOwnerKey: isOwner }),
-    countKeysByCreator(workspace.id, { includeOwnerKey: isOwner }),
+    listRoles(membership),
+    countKeysByCreator(membership),
   ]);
-  const canManage = permissions.has("members:manage");
-  const holds = (list: readonly Permission[]) => list.every((p) => permissions.has(p));
+  const canManage = canAddMembers(membership);
   const permissionsByRole = new Map(roles.map((r) => [r.id, r.permissions]));
 
-  // What the UI offers mirrors what lib/members/rules.ts allows; the server checks again.
   const roleOptions: RoleOption[] = roles.map((r) => ({
     id: r.id,
     name: r.name,
     description: r.description,
     builtIn: r.builtIn,
     permissions: r.permissions,
-    grantable: r.builtIn !== "owner" && holds(r.permissions),
+    grantable: canGrantMemberRole(membership, r),
   }));
   const rows: MemberRow[] = members.map((m) => {
     const memberPermissions = m.roles.flatMap((r) => permissionsByRole.get(r.id) ?? []);
@@ -38,11 +36,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
       ...m,
       keyCount: keyCounts.get(m.userId) ?? 0,
       isYou: m.userId === membership.userId,
-      can: {
-        changeRoles: canManage && !m.isOwner,
-        remove: canManage && !m.isOwner && holds(memberPermissions),
-        transfer: isOwner && !m.isOwner,
-      },
+      can: memberActions(membership, { isOwner: m.isOwner, permissions: memberPermissions }),
     };
   });
   const readOnly = roles.find((r) => r.builtIn === "read_only");

@@ -7,9 +7,10 @@ import { ShowSecretsOnce } from "@/components/settings/show-secrets-once";
 import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
 import { Badge } from "@/components/ui/badge";
 import { requireWorkspaceContext } from "@/lib/auth/context";
-import { actorFromMembership } from "@/lib/keys/actor";
+import { actorFromMembership } from "@/lib/auth/actor";
 import { getSharedSecretStatus } from "@/lib/signing/shared-secret";
 import { countStoredSecrets } from "@/lib/workspaces/secret-storage";
+import { keysAllowedOn, PLAN_REQUIRED_MESSAGE } from "@/lib/keys/policy";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -31,9 +32,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           <div className="mt-5">
             <h3 className="text-sm font-medium">Plan</h3>
             <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
-              <Badge tone={workspace.plan === "free" ? "neutral" : "indigo"}>{PLAN_LABELS[workspace.plan]}</Badge>
-              {workspace.plan === "free"
-                ? "API keys are available on the Small plan and above."
+              <Badge tone={keysAllowedOn(workspace.plan) ? "indigo" : "neutral"}>{PLAN_LABELS[workspace.plan]}</Badge>
+              {!keysAllowedOn(workspace.plan)
+                ? PLAN_REQUIRED_MESSAGE
                 : "API keys and the Open API are included."}
             </p>
           </div>

@@ -9,8 +9,8 @@ import { KeyDialogsProvider } from "@/components/api-keys/key-dialogs";
 import { CreatedByFilter, KeySearch } from "@/components/api-keys/key-search";
 import { ListQueryProvider } from "@/components/api-keys/list-query";
 import { requireWorkspaceContext } from "@/lib/auth/context";
-import { actorFromMembership } from "@/lib/keys/actor";
-import { canUseKeys } from "@/lib/keys/policy";
+import { actorFromMembership } from "@/lib/auth/actor";
+import { canCreateKeys, canUseKeys, keysAllowedOn, PLAN_REQUIRED_MESSAGE, seesAllKeys } from "@/lib/keys/policy";
 import { getCreateKeyOptions, listApiKeys } from "@/lib/keys/rules";
 import { listApiKeysSchema } from "@/lib/validations/api-keys";
 import { parseUrlQuery } from "@/lib/validations/url-query";
@@ -29,16 +29,16 @@ export default async function ApiKeysPage({
   const { slug } = await params;
   const { user, membership } = await requireWorkspaceContext(slug);
   const { permissions, workspace } = membership;
-  const seesAll = permissions.has("api_keys:read");
   const actor = actorFromMembership(membership, user);
+  const seesAll = seesAllKeys(actor);
   if (!canUseKeys(actor)) forbidden();
 
-  if (workspace.plan === "free") {
+  if (!keysAllowedOn(workspace.plan)) {
     return (
       <>
         <ApiKeysPageHeader />
         <EmptyState
-          title="API keys are available on the Small plan and above."
+          title={PLAN_REQUIRED_MESSAGE}
           action={
             permissions.has("workspace:manage") ? (
               <Link
@@ -65,7 +65,7 @@ export default async function ApiKeysPage({
   ]);
   // A stale or tampered cursor: show the first page rather than an error.
   const result = listed.ok || !cursor ? listed : await listApiKeys(actor, { q, createdBy, sort });
-  const canCreate = permissions.has("api_keys:create") || permissions.has("api_keys:manage");
+  const canCreate = canCreateKeys(actor);
 
   return (
     <KeyDialogsProvider slug={slug} options={options}>

@@ -13,11 +13,11 @@ import { LocalTime } from "@/components/ui/local-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requireWorkspaceContext } from "@/lib/auth/context";
 import { PERMISSION_DESCRIPTIONS } from "@/lib/auth/permissions";
-import { actorFromMembership } from "@/lib/keys/actor";
+import { actorFromMembership } from "@/lib/auth/actor";
 import { canUseKeys } from "@/lib/keys/policy";
 import { getApiKey, getCreateKeyOptions, listApiKeyAuditTrail } from "@/lib/keys/rules";
 import type { KeyActor } from "@/lib/keys/types";
-import { isKeyId } from "@/lib/keys/secret";
+import { isKeyId } from "@/lib/keys/format";
 import { lastTurnedOnShowOnce } from "@/lib/workspaces/secret-storage";
 
 type Params = Promise<{ slug: string; keyId: string }>;

@@ -1,5 +1,5 @@
 import { getConfig } from "@/lib/config";
-import { getDatabaseHandle, migrateDatabase } from "./client";
+import { getDatabaseHandle, migrateDatabase } from "@/db/client";
 import { seedDemoData } from "./seed";
 
 /**

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "./client";
-import { apiKeyRoles, apiKeys, memberRoles, members, users, workspaces, type BuiltInRole } from "./schema";
+import type { Database } from "@/db/client";
+import { apiKeyRoles, apiKeys, memberRoles, members, users, workspaces, type BuiltInRole } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { encryptSecret } from "@/lib/keys/encryption";
-import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/secret";
+import { encryptSecret } from "@/lib/crypto/aes";
+import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
 import { createBuiltInRoles } from "@/lib/workspaces/roles";
 
 export const DEMO_PASSWORD = "demo-password";

@@ -1,11 +1,12 @@
+import { afterAll, beforeAll } from "vitest";
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle } from "drizzle-orm/pglite";
-import { getDb, openPostgres, setDatabaseHandle, type Database, type DatabaseHandle } from "./client";
-import * as schema from "./schema";
-import { memberRoles, members, roles, users, workspaces, type BuiltInRole, type Plan } from "./schema";
+import { getDb, migrateDatabase, openPglite, openPostgres, setDatabaseHandle, type Database, type DatabaseHandle } from "@/db/client";
+import * as schema from "@/db/schema";
+import { memberRoles, members, roles, users, workspaces, type BuiltInRole, type Plan } from "@/db/schema";
 import { createBuiltInRoles } from "@/lib/workspaces/roles";
 import { loadMembershipById, type Membership } from "@/lib/auth/membership";
 import { and, eq } from "drizzle-orm";
@@ -13,10 +14,15 @@ import { and, eq } from "drizzle-orm";
 /**
  * The test database of this test file: the server in DATABASE_URL (migrated once by the global
  * setup), else a fresh in-memory PGlite restored from the migrated snapshot the global setup made.
+ * `embedded`: always a fresh PGlite, also when DATABASE_URL is set.
  */
-export async function openTestDatabase(): Promise<DatabaseHandle> {
+export async function openTestDatabase({ embedded = false }: { embedded?: boolean } = {}): Promise<DatabaseHandle> {
   let handle: DatabaseHandle;
-  if (process.env.DATABASE_URL) {
+  if (embedded && process.env.DATABASE_URL) {
+    // A database of its own even when the suite runs on a shared server (the seed needs an empty one).
+    handle = openPglite(undefined);
+    await migrateDatabase(handle);
+  } else if (process.env.DATABASE_URL) {
     handle = openPostgres(process.env.DATABASE_URL, 20);
   } else {
     const snapshot = process.env.KEYWARD_TEST_SNAPSHOT;
@@ -27,6 +33,19 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   }
   setDatabaseHandle(handle);
   return handle;
+}
+
+/** Opens this file's test database around its tests; the returned function hands over the handle. */
+export function withTestDatabase(options: { embedded?: boolean } = {}): () => DatabaseHandle {
+  let handle: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    handle = await openTestDatabase(options);
+  });
+  afterAll(() => handle?.close());
+  return () => {
+    if (!handle) throw new Error("the test database opens in beforeAll");
+    return handle;
+  };
 }
 
 const unique = () => randomBytes(5).toString("hex");

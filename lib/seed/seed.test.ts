@@ -1,21 +1,18 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectRows, type DatabaseHandle } from "./client";
+import { describe, expect, it } from "vitest";
+import { selectRows } from "@/db/client";
 import { seedDemoData } from "./seed";
-import { openTestDatabase } from "./testing";
+import { withTestDatabase } from "@/lib/testing/database";
 
-// The demo seed only runs on an empty database; the shared server database in CI is not one.
-describe.skipIf(Boolean(process.env.DATABASE_URL))("demo data", () => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await openTestDatabase();
-  });
-  afterAll(() => handle.close());
+// The demo seed only runs on an empty database; the shared server database in CI is not one, so
+// this file always has an embedded database of its own.
+describe("demo data", () => {
+  const database = withTestDatabase({ embedded: true });
 
   it("seeds SPEC §7 once, and never into a database that has users", async () => {
-    expect(await seedDemoData(handle.db)).toBe(true);
+    expect(await seedDemoData(database().db)).toBe(true);
     const keys = await selectRows<{ name: string }>(
-      handle.db,
+      database().db,
       sql`select k.name from api_keys k join workspaces w on w.id = k.workspace_id where w.slug = 'acme' order by k.is_owner_key desc, k.created_at desc`,
     );
     expect(keys.map((r) => r.name)).toEqual([
@@ -29,6 +26,6 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("demo data", () => {
       "chris_ro",
       "accountd",
     ]);
-    expect(await seedDemoData(handle.db)).toBe(false);
+    expect(await seedDemoData(database().db)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decryptSecret, encryptSecret } from "./encryption";
-import { generateKeyId, generateSecret, hashSecret, isKeyId, isWellFormedSecret, secretHint } from "./secret";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/aes";
+import { generateKeyId, generateSecret, hashSecret, isKeyId, isWellFormedSecret, secretHint } from "./format";
 
 describe("API key secrets", () => {
   it("are 35 characters: ak_ + 26 random base62 + 6 base62 checksum", () => {

@@ -1,4 +1,4 @@
-import { getDatabaseHandle, migrateDatabase } from "./client";
+import { getDatabaseHandle, migrateDatabase } from "@/db/client";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "./seed";
 
 const handle = getDatabaseHandle();

@@ -1,25 +1,16 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { crc32 } from "node:zlib";
+import { BASE62, randomBase62 } from "@/lib/crypto/random";
 
-const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+/** The API key format: `ak_` + 26 random base62 + a 6-character base62 checksum. */
 export const SECRET_PREFIX = "ak_";
-export const SECRET_LENGTH = 35;
 const RANDOM_LENGTH = 26;
 const CHECKSUM_LENGTH = 6;
-const SECRET_PATTERN = /^ak_[0-9A-Za-z]{32}$/;
-const KEY_ID_PATTERN = /^key_[0-9A-Za-z]{16}$/;
-
-/** Uniform base62 from a CSPRNG: bytes ≥ 248 are rejected so no character is favoured. */
-export function randomBase62(length: number): string {
-  let out = "";
-  while (out.length < length) {
-    for (const byte of randomBytes(length * 2)) {
-      if (byte < 248) out += BASE62[byte % 62];
-      if (out.length === length) break;
-    }
-  }
-  return out;
-}
+export const SECRET_LENGTH = SECRET_PREFIX.length + RANDOM_LENGTH + CHECKSUM_LENGTH;
+const SECRET_PATTERN = new RegExp(`^${SECRET_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}$`);
+const KEY_ID_PREFIX = "key_";
+const KEY_ID_RANDOM_LENGTH = 16;
+const KEY_ID_PATTERN = new RegExp(`^${KEY_ID_PREFIX}[0-9A-Za-z]{${KEY_ID_RANDOM_LENGTH}}$`);
 
 function toBase62Fixed(value: number, width: number): string {
   let out = "";
@@ -58,7 +49,7 @@ export function secretHint(secret: string): string {
 }
 
 export function generateKeyId(): string {
-  return `key_${randomBase62(16)}`;
+  return KEY_ID_PREFIX + randomBase62(KEY_ID_RANDOM_LENGTH);
 }
 
 export function isKeyId(value: string): boolean {

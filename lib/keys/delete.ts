@@ -1,0 +1,61 @@
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { apiKeys } from "@/db/schema";
+import { auditActorOf, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { fail, type Result } from "@/lib/result";
+import { refuse, requireCurrentPermission, transact } from "@/lib/transact";
+import { keyNotFound } from "./checks";
+import { isKeyId } from "./format";
+import { canChangeKey, canUseKeys, KEY_READ_PERMISSIONS, NO_KEY_ACCESS } from "./policy";
+import { findVisibleKey } from "./queries";
+import type { KeyChanges } from "./revocation";
+import type { KeyActor } from "./types";
+
+/** Deletes keys already checked, each with its audit event and its revocation on every instance. */
+async function removeKeys(
+  tx: Executor,
+  keyChanges: KeyChanges,
+  actor: Actor,
+  where: ReturnType<typeof and>,
+  details?: Record<string, unknown>,
+): Promise<{ id: string; name: string; isOwnerKey: boolean }[]> {
+  const deleted = await tx.delete(apiKeys).where(where).returning({ id: apiKeys.id, name: apiKeys.name, isOwnerKey: apiKeys.isOwnerKey });
+  for (const key of deleted) {
+    await recordAuditEvent(tx, {
+      workspaceId: actor.workspace.id,
+      actor: auditActorOf(actor),
+      action: "api_key.delete",
+      targetType: "api_key",
+      targetId: key.id,
+      targetName: key.name,
+      ownerOnly: key.isOwnerKey,
+      ...(details ? { details } : {}),
+    });
+    await keyChanges.add({ workspaceId: actor.workspace.id, keyId: key.id });
+  }
+  return deleted;
+}
+
+export async function deleteApiKey(actor: KeyActor, keyId: string): Promise<Result<{ id: string; name: string }>> {
+  if (!canUseKeys(actor)) return fail("forbidden", NO_KEY_ACCESS);
+  if (!isKeyId(keyId)) return keyNotFound();
+  return transact(async (tx, keyChanges) => {
+    const me = await requireCurrentPermission(tx, actor, KEY_READ_PERMISSIONS, NO_KEY_ACCESS);
+    const key = (await findVisibleKey(me, keyId, tx)) ?? refuse(keyNotFound());
+    if (!canChangeKey(me, key)) refuse(fail("forbidden", "You don't have permission to delete this key"));
+    const deleted = await removeKeys(tx, keyChanges, me, and(eq(apiKeys.id, keyId), eq(apiKeys.workspaceId, me.workspace.id)));
+    if (deleted.length === 0) refuse(keyNotFound());
+    return { id: keyId, name: key.name };
+  });
+}
+
+/**
+ * Ownership is moving to another member: the owner key goes with the old Owner, so the new one
+ * can create their own. Runs in the transfer's transaction (which checked the actor is the Owner).
+ */
+export async function deleteOwnerKeyOnTransfer(tx: Executor, keyChanges: KeyChanges, actor: Actor): Promise<boolean> {
+  const where = and(eq(apiKeys.workspaceId, actor.workspace.id), eq(apiKeys.isOwnerKey, true));
+  const deleted = await removeKeys(tx, keyChanges, actor, where, { reason: "ownership transferred" });
+  return deleted.length > 0;
+}
