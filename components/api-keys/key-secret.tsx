@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { revealApiKeySecretAction } from "@/app/w/[slug]/api-keys/actions";
@@ -20,6 +21,7 @@ export function maskedSecret(hint: string): string {
 export function KeySecret({ slug, apiKey }: { slug: string; apiKey: Pick<ApiKeyView, "id" | "hint" | "secretStored" | "can"> }) {
   const [secret, setSecret] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const router = useRouter();
 
   const fetchSecret = async (purpose: "reveal" | "copy"): Promise<string | null> => {
     const result = await revealApiKeySecretAction(slug, apiKey.id, purpose);
@@ -28,6 +30,8 @@ export function KeySecret({ slug, apiKey }: { slug: string; apiKey: Pick<ApiKeyV
       return null;
     }
     if (result.data.secret === null) toast.info(SECRET_SHOWN_ONCE);
+    // The reveal or copy is now in the key's audit trail below: show it without a reload.
+    else router.refresh();
     return result.data.secret;
   };
 
