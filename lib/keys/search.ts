@@ -95,7 +95,7 @@ export async function searchKeys(tx: Executor, visible: SQL, q: string, offset: 
   let capped = false;
   const counts: number[] = [];
   for (const where of tiers) {
-    const n = capped ? 0 : await countUpTo(tx, where, room + 1);
+    const n: number = capped ? 0 : await countUpTo(tx, where, room + 1);
     capped ||= n > room;
     counts.push(Math.min(n, room));
     room -= Math.min(n, room);
