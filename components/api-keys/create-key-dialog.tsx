@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createApiKeyAction } from "@/app/w/[slug]/api-keys/actions";
 import { Button } from "@/components/ui/button";
+import { UsageSnippet } from "./usage-snippet";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
@@ -101,6 +102,9 @@ export function CreateKeyDialog({
           ) : (
             <p className="mt-0.5">Anyone with this secret can call the API with the key&apos;s permissions.</p>
           )}
+        </div>
+        <div className="mt-4">
+          <UsageSnippet />
         </div>
       </Dialog>
     );
