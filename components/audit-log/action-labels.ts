@@ -15,6 +15,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "role.delete": "Role deleted",
   "workspace.rename": "Workspace renamed",
   "workspace.update_settings": "Settings changed",
+  "workspace.change_plan": "Plan changed",
   "audit_log.export": "Audit log exported",
   "shared_secret.create": "Shared secret created",
   "shared_secret.rotate": "Shared secret rotated",
