@@ -98,7 +98,7 @@ test.describe("where each demo user lands", () => {
     await page.getByLabel("Email").fill(USERS.viewer);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/w\/acme\/api-keys$/, { timeout: 30_000 });
+    await expect(page).toHaveURL(/\/w\/acme\/members$/, { timeout: 30_000 });
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/w/acme/api-keys");
