@@ -29,7 +29,7 @@ export function UsageSnippet({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
         <code className="font-mono text-xs">Authorization: Bearer</code>) from a server, never from browser or app code.
       </p>
       <div className="mt-2 flex items-start gap-2">
-        <pre className="min-w-0 flex-1 overflow-x-auto rounded-md bg-zinc-100 px-2.5 py-2 font-mono text-xs dark:bg-zinc-800">
+        <pre className="min-w-0 flex-1 rounded-md bg-zinc-100 px-2.5 py-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-zinc-800">
           <code>{command}</code>
         </pre>
         <CopyButton label="Copy command" getText={() => command}>
