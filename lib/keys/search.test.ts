@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findKeyIdBySecret } from "./list";
 import { listApiKeys } from "./rules";
 import { createKey, createTeam, mustOk, withTestDatabase } from "./testing";
 import type { ApiKeyPage, KeyActor } from "./types";
@@ -77,3 +78,16 @@ describe("search by description", () => {
     expect(await search(admin, "report")).toEqual(["reprt"]);
   });
 });
+
+describe("findKeyIdBySecret (the search box's look-up of a pasted secret)", () => {
+  it("answers the Key ID of a visible key, null for others, and refuses what is not a secret", async () => {
+    const team = await createTeam();
+    const mine = await createKey(team.standard, { name: "mine" });
+    const admins = await createKey(team.admin, { name: "admin's" });
+    expect(await findKeyIdBySecret(team.standard, mine.secret)).toEqual({ ok: true, data: { keyId: mine.key.id } });
+    expect(await findKeyIdBySecret(team.standard, admins.secret)).toEqual({ ok: true, data: { keyId: null } });
+    expect(await findKeyIdBySecret(team.standard, mine.key.hint)).toMatchObject({ ok: false, fieldErrors: { q: "This is not an API key secret" } });
+    expect(await findKeyIdBySecret(team.readOnly, mine.secret)).toMatchObject({ ok: false, code: "forbidden" });
+  });
+});
+
