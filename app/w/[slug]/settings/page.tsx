@@ -48,7 +48,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
             </p>
             <div inert className="space-y-6 opacity-60">
               <SettingsSection id="key-secrets" title="API key secrets" description="How the secrets of this workspace's API keys are kept.">
-                <ShowSecretsOnce slug={workspace.slug} enabled={workspace.showSecretsOnce} canManage={false} />
+                <ShowSecretsOnce slug={workspace.slug} enabled={workspace.showSecretsOnce} canManage={canManage} />
               </SettingsSection>
               <SharedSecretSection slug={workspace.slug} />
             </div>
