@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
-import { listUserWorkspaces } from "@/lib/auth/membership";
+import { listUserWorkspaces, loadMembershipBySlug } from "@/lib/auth/membership";
+import { landingPath } from "@/lib/auth/sections";
 import { getSessionUser } from "@/lib/auth/session";
 
 export default async function HomePage() {
@@ -16,5 +17,6 @@ export default async function HomePage() {
       </main>
     );
   }
-  redirect(`/w/${first.slug}/api-keys`);
+  const membership = await loadMembershipBySlug(user.id, first.slug);
+  redirect(landingPath(first.slug, membership?.permissions ?? new Set()));
 }

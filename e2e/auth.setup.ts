@@ -8,7 +8,8 @@ for (const role of Object.keys(USERS) as DemoRole[]) {
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     // Generous: a sign-in pays for one scrypt hash (128 MiB), slow on a loaded 2-core machine.
-    await expect(page).toHaveURL(/\/w\/[a-z]+\/api-keys$/, { timeout: 30_000 });
+    // Each lands on the first section they may open (the Read-only viewer on Members).
+    await expect(page).toHaveURL(/\/w\/[a-z]+\/(api-keys|members)$/, { timeout: 30_000 });
     await page.context().storageState({ path: storageStateOf(role) });
   });
 }

@@ -37,25 +37,41 @@ test.describe("sign-in", () => {
 });
 
 test.describe("where each demo user lands", () => {
+  // SPEC §4: `/` opens the first section the member may open; the nav names every section and
+  // marks the ones they cannot open instead of linking to a 403 (issue 13 #8).
   const landings = [
-    ["owner", "acme"],
-    ["admin", "acme"],
-    ["member", "acme"],
-    ["viewer", "acme"],
-    ["globexOwner", "globex"],
+    ["owner", "acme", "api-keys", []],
+    ["admin", "acme", "api-keys", []],
+    ["member", "acme", "api-keys", ["Audit log"]],
+    ["viewer", "acme", "members", ["API Keys", "Audit log"]],
+    ["globexOwner", "globex", "api-keys", []],
   ] as const;
-  for (const [role, slug] of landings) {
-    test(`${role} lands on ${slug}`, async ({ as }) => {
+  for (const [role, slug, section, locked] of landings) {
+    test(`${role} lands on ${slug} ${section}`, async ({ as }) => {
       const page = await as(role);
       await page.goto("/");
-      await expect(page).toHaveURL(new RegExp(`/w/${slug}/api-keys$`));
+      await expect(page).toHaveURL(new RegExp(`/w/${slug}/${section}$`));
       const nav = page.getByRole("navigation", { name: "Workspace" });
       for (const label of ["API Keys", "Members", "Roles", "Audit log", "Settings"]) {
-        await expect(nav.getByRole("link", { name: label })).toBeVisible();
+        if ((locked as readonly string[]).includes(label)) {
+          await expect(nav.getByRole("link", { name: label })).toHaveCount(0);
+          await expect(nav.getByText(label)).toBeVisible();
+          await expect(nav.getByText(label).locator("..")).toContainText("(no access)");
+        } else {
+          await expect(nav.getByRole("link", { name: label })).toBeVisible();
+        }
       }
       await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
     });
   }
+
+  test("a Read-only member's 403 page links to a section they may open", async ({ as }) => {
+    const page = await as("viewer");
+    expect((await page.goto("/w/acme/api-keys"))?.status()).toBe(403);
+    await page.getByRole("link", { name: "Go to Members" }).click();
+    await expect(page).toHaveURL(/\/w\/acme\/members$/);
+    await screenshotBoth(page, "members-viewer-landing");
+  });
 
   test("the workspace switcher lists only the user's workspaces", async ({ as }) => {
     const page = await as("admin");
@@ -82,7 +98,7 @@ test.describe("where each demo user lands", () => {
     await page.getByLabel("Email").fill(USERS.viewer);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/w\/acme\/api-keys$/, { timeout: 30_000 });
+    await expect(page).toHaveURL(/\/w\/acme\/members$/, { timeout: 30_000 });
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/w/acme/api-keys");

@@ -1,18 +1,24 @@
 import { addNewMember, signIn, uniqueSuffix } from "./support/admin";
 import { expect, expectNoSeriousA11yViolations, screenshotBoth, test } from "./support/fixtures";
+import { DEMO_PASSWORD, E2E_USERS } from "./support/users";
 
 // Generous: these flows take many steps, and the e2e machine is shared.
 test.describe.configure({ mode: "serial", timeout: 150_000 });
 
 // Globex has no keys: toggling its settings cannot disturb the API Keys specs, which use Acme.
 test.describe("Settings page", () => {
-  test("shows name and plan; the Owner renames the workspace and toggles 'Show secrets only once' after a confirmation", async ({ as }) => {
+  test("shows name and plan; the Owner renames the workspace; on Free the key settings are greyed out with the reason", async ({ as }) => {
     const page = await as("globexOwner");
     await page.goto("/w/globex/settings");
     await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
     await expect(page.getByText("API keys are available on the Small plan and above.")).toBeVisible();
     const name = page.getByLabel("Workspace name");
     await expect(name).toHaveValue("Globex");
+    // The Free plan's next step (issue 13 #7); the rule itself is tested in lib/workspaces/plan.test.ts.
+    await expect(page.getByRole("button", { name: "Upgrade to Small" })).toBeVisible();
+    await expect(page.getByText("API key secrets and the API shared secret apply once the workspace is on the Small plan or above.")).toBeVisible();
+    await expect(page.locator("[inert]").getByRole("switch", { name: "Show secrets only once" })).toHaveCount(1);
+    await expect(page.locator("[inert]").getByRole("heading", { name: "API shared secret" })).toHaveCount(1);
     await expectNoSeriousA11yViolations(page);
     await screenshotBoth(page, "settings");
 
@@ -26,7 +32,13 @@ test.describe("Settings page", () => {
     await name.fill("Globex");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("button", { name: /Switch workspace/ })).toContainText(/^Globex\s*free/);
+    await page.goto("/w/globex/audit-log");
+    await expect(page.getByRole("row").filter({ hasText: "Workspace renamed" }).first()).toContainText("Globex Labs");
+  });
 
+  test("the Owner toggles 'Show secrets only once' after a confirmation", async ({ browser }) => {
+    const page = await signIn(browser, E2E_USERS.pager, DEMO_PASSWORD);
+    await page.goto("/w/quiet/settings");
     const toggle = page.getByRole("switch", { name: "Show secrets only once" });
     await expect(toggle).not.toBeChecked();
     await toggle.click();
@@ -50,9 +62,10 @@ test.describe("Settings page", () => {
     await page.reload();
     await expect(toggle).not.toBeChecked();
 
-    await page.goto("/w/globex/audit-log");
+    await page.goto("/w/quiet/audit-log");
     await expect(page.getByRole("row").filter({ hasText: "Settings changed" })).toHaveCount(2);
-    await expect(page.getByRole("row").filter({ hasText: "Workspace renamed" }).first()).toContainText("Globex Labs");
+    await expect(page.getByRole("row").filter({ hasText: "Show secrets only once: off → on" })).toHaveCount(1);
+    await page.context().close();
   });
 
   test("an Administrator sees the settings but cannot change them", async ({ as }) => {

@@ -41,7 +41,8 @@ export function ApiKeysTable({
   if (query.createdBy === "me") kept.createdBy = "me";
   if (query.sort !== "-created") kept.sort = query.sort;
   const count = `${page.total.toLocaleString("en-US")}${page.totalCapped ? "+" : ""} ${page.total === 1 ? "key" : "keys"}`;
-  const summary = query.q ? `${count} match “${query.q}”` : count;
+  const verb = page.total === 1 && !page.totalCapped ? "matches" : "match";
+  const summary = query.q ? `${count} ${verb} “${query.q}”, most relevant first` : count;
 
   return (
     <DataTable
@@ -54,7 +55,7 @@ export function ApiKeysTable({
         <div className="px-6 py-12 text-center">
           <h2 className="text-base font-semibold">No keys match</h2>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            {query.q ? <>No key name is like “{query.q}”.</> : "No key fits this filter."}
+            {query.q ? <>No key name, description, Key ID or hint is like “{query.q}”.</> : "No key fits this filter."}
           </p>
           <Button variant="secondary" size="sm" className="mt-4" onClick={() => setParams({ q: null, createdBy: null })}>
             Show all keys
@@ -62,13 +63,15 @@ export function ApiKeysTable({
         </div>
       }
       footer={
-        <CursorPagination
-          summary={
-            page.totalCapped && !page.nextCursor ? `${summary}. Only the first ${page.total.toLocaleString("en-US")} are listed: narrow the search to see the rest.` : summary
-          }
-          previousHref={pageHref(pathname, kept, page.prevCursor)}
-          nextHref={pageHref(pathname, kept, page.nextCursor)}
-        />
+        page.total > 0 && (
+          <CursorPagination
+            summary={
+              page.totalCapped && !page.nextCursor ? `${summary}. Only the first ${page.total.toLocaleString("en-US")} are listed: narrow the search to see the rest.` : summary
+            }
+            previousHref={pageHref(pathname, kept, page.prevCursor)}
+            nextHref={pageHref(pathname, kept, page.nextCursor)}
+          />
+        )
       }
     />
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import { createDataTableColumnHelper, type DataTableColumns } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Breakable } from "@/components/ui/breakable";
@@ -68,18 +69,32 @@ type Direction = "ascending" | "descending" | "none";
 const direction = (sort: ApiKeySort | null, column: Sortable): Direction =>
   sort === column ? "ascending" : sort === `-${column}` ? "descending" : "none";
 
+// The header last used to sort, and the order it asked for: the table re-renders with the new
+// rows, and focus must come back to that header rather than fall to <body>.
+let refocus: { column: Sortable; sort: ApiKeySort } | null = null;
+
 /** A header that orders the list by its column: Name A→Z then Z→A; Created newest then oldest. */
 function SortHeader({ label, column, sort }: { label: string; column: Sortable; sort: ApiKeySort }) {
   const { setParams } = useListQuery();
+  const button = useRef<HTMLButtonElement>(null);
   const current = direction(sort, column);
+  useEffect(() => {
+    if (refocus?.column !== column || refocus.sort !== sort) return;
+    refocus = null;
+    if (!document.activeElement || document.activeElement === document.body) button.current?.focus();
+  }, [column, sort]);
   // The default order (newest first) leaves the URL clean.
   const next = column === "created" ? (sort === "-created" ? "created" : null) : sort === "name" ? "-name" : "name";
   const title = column === "created" ? (next ? "Sort oldest first" : "Sort newest first") : next === "-name" ? "Sort Z to A" : "Sort A to Z";
   return (
     <button
       type="button"
+      ref={button}
       title={title}
-      onClick={() => setParams({ sort: next })}
+      onClick={() => {
+        refocus = { column, sort: next ?? "-created" };
+        setParams({ sort: next });
+      }}
       className={`-mx-1 inline-flex items-center gap-1 rounded px-1 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:text-zinc-100 ${current === "none" ? "" : "text-zinc-900 dark:text-zinc-100"}`}
     >
       {label}
@@ -123,6 +138,7 @@ export function keyColumns({
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
               <Link
                 href={`/w/${slug}/api-keys/${key.id}`}
+                prefetch={false}
                 className="font-medium break-words text-zinc-900 hover:underline dark:text-zinc-100"
               >
                 <Breakable text={key.name} />

@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createApiKeyAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
+import { UsageSnippet } from "./usage-snippet";
 import { Dialog } from "@/components/ui/dialog";
 import { ShownOnceSecret } from "@/components/ui/shown-once-secret";
 import type { CreatedApiKey, CreateKeyOptions, ApiKeyView } from "@/lib/keys/types";
@@ -82,6 +83,9 @@ export function CreateKeyDialog({
             <p className="mt-0.5">Anyone with this secret can call the API with the key&apos;s permissions.</p>
           )}
         </ShownOnceSecret>
+        <div className="mt-4">
+          <UsageSnippet />
+        </div>
       </Dialog>
     );
   }

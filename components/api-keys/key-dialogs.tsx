@@ -3,15 +3,16 @@
 import dynamic from "next/dynamic";
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ApiKeyView, CreateKeyOptions } from "@/lib/keys/types";
-import { DeleteKeyDialog } from "./delete-key-dialog";
 import { KEY_SEARCH_INPUT_ID } from "./key-search";
 
 // The forms (react-hook-form, zod and the shared schemas) are not needed to show the list: they
 // load once the page is idle, or on the first click if that comes sooner.
 const loadCreateDialog = () => import("./create-key-dialog");
 const loadModifyDialog = () => import("./modify-key-dialog");
+const loadDeleteDialog = () => import("./delete-key-dialog");
 const CreateKeyDialog = dynamic(() => loadCreateDialog().then((m) => m.CreateKeyDialog), { ssr: false });
 const ModifyKeyDialog = dynamic(() => loadModifyDialog().then((m) => m.ModifyKeyDialog), { ssr: false });
+const DeleteKeyDialog = dynamic(() => loadDeleteDialog().then((m) => m.DeleteKeyDialog), { ssr: false });
 
 type DialogRequest = { kind: "create" } | { kind: "modify"; key: ApiKeyView } | { kind: "delete"; key: ApiKeyView };
 type OpenDialog = DialogRequest & { instance: number };
@@ -52,7 +53,7 @@ export function KeyDialogsProvider({
 }) {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   useEffect(() => {
-    const preload = () => void Promise.all([loadCreateDialog(), loadModifyDialog()]);
+    const preload = () => void Promise.all([loadCreateDialog(), loadModifyDialog(), loadDeleteDialog()]);
     if ("requestIdleCallback" in window) {
       const id = window.requestIdleCallback(preload, { timeout: 3000 });
       return () => window.cancelIdleCallback(id);

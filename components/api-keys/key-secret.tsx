@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { revealApiKeySecretAction } from "@/lib/actions/api-keys";
@@ -47,6 +48,7 @@ export function KeySecret({
   const [secret, setSecret] = useState<string | null>(null);
   const reveal = useServerAction(revealApiKeySecretAction);
   const copy = useServerAction(revealApiKeySecretAction);
+  const router = useRouter();
 
   const fetchSecret = async (purpose: "reveal" | "copy"): Promise<string | null> => {
     const result = await (purpose === "reveal" ? reveal : copy).run(slug, apiKey.id, purpose);
@@ -55,6 +57,8 @@ export function KeySecret({
       return null;
     }
     if (result.data.secret === null) toast.info(SECRET_SHOWN_ONCE);
+    // The reveal or copy is now in the key's audit trail below: show it without a reload.
+    else router.refresh();
     return result.data.secret;
   };
 

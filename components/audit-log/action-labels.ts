@@ -1,7 +1,8 @@
-/** Readable names of audit actions; unknown actions show their code. */
+/** Readable names of audit actions, for the audit log and a key's trail alike; unknown actions show their code. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "api_key.create": "API key created",
   "api_key.modify": "API key modified",
+  "api_key.update": "API key modified",
   "api_key.delete": "API key deleted",
   "api_key.reveal": "API key secret revealed",
   "api_key.copy": "API key secret copied",
@@ -14,6 +15,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "role.delete": "Role deleted",
   "workspace.rename": "Workspace renamed",
   "workspace.update_settings": "Settings changed",
+  "workspace.change_plan": "Plan changed",
   "audit_log.export": "Audit log exported",
   "shared_secret.create": "Shared secret created",
   "shared_secret.rotate": "Shared secret rotated",

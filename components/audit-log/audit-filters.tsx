@@ -24,8 +24,7 @@ export function AuditFilters({
   // The selects' own state: two quick changes must not build the second URL from a stale first.
   const [values, setValues] = useState({ action, actor });
 
-  const update = (key: "action" | "actor", value: string) => {
-    const nextValues = { ...values, [key]: value };
+  const apply = (nextValues: { action: string; actor: string }) => {
     setValues(nextValues);
     const next = new URLSearchParams();
     if (nextValues.action) next.set("action", nextValues.action);
@@ -33,8 +32,10 @@ export function AuditFilters({
     const query = next.toString();
     startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
   };
+  const update = (key: "action" | "actor", value: string) => apply({ ...values, [key]: value });
 
-  const selectClass = cn(inputClass, "sm:w-64");
+  // Wide enough for "Olivia Owner (owner@acme.test)"; narrower screens get the full width.
+  const selectClass = cn(inputClass, "w-full sm:w-auto sm:min-w-64 sm:max-w-sm");
   return (
     <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end" aria-busy={pending || undefined}>
       <div>
@@ -66,6 +67,15 @@ export function AuditFilters({
           ))}
         </select>
       </div>
+      {(values.action || values.actor) && (
+        <button
+          type="button"
+          onClick={() => apply({ action: "", actor: "" })}
+          className="self-start rounded-md px-2 py-2 text-sm font-medium text-indigo-700 underline hover:no-underline sm:self-auto dark:text-indigo-300"
+        >
+          Clear filters
+        </button>
+      )}
       {pending && (
         <p className="text-sm text-zinc-600 sm:pb-2 dark:text-zinc-400" role="status">
           Loading…

@@ -1,26 +1,32 @@
 "use client";
 
+import Link from "next/link";
 import { CursorPagination } from "@/components/data-table/cursor-pagination";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Breakable } from "@/components/ui/breakable";
 import { LocalTime } from "@/components/ui/local-time";
 import type { AuditEventView } from "@/lib/audit/queries";
 import { actionLabel } from "./action-labels";
+import { AuditDetails } from "./audit-details-view";
 
-function detailText(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .filter(([, v]) => v !== null && v !== "" && !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => {
-      if (v && typeof v === "object" && !Array.isArray(v) && "from" in v && "to" in v) {
-        const { from, to } = v as { from: unknown; to: unknown };
-        return `${k}: ${JSON.stringify(from)} → ${JSON.stringify(to)}`;
-      }
-      return `${k}: ${Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v)}`;
-    })
-    .join(" · ");
+/** A key's events link to its page (a deleted key's page says it no longer exists). */
+function Target({ event: e, slug }: { event: AuditEventView; slug: string }) {
+  const name = e.targetName ?? e.targetId ?? "—";
+  const className = "break-words text-zinc-900 dark:text-zinc-100";
+  if (e.targetType !== "api_key" || !e.targetId || e.action === "api_key.delete")
+    return (
+      <span className={className}>
+        <Breakable text={name} />
+      </span>
+    );
+  return (
+    <Link href={`/w/${slug}/api-keys/${e.targetId}`} prefetch={false} className={`${className} underline decoration-zinc-400 underline-offset-2 hover:decoration-current`}>
+      <Breakable text={name} />
+    </Link>
+  );
 }
 
-const columns: DataTableColumn<AuditEventView>[] = [
+const columnsFor = (slug: string): DataTableColumn<AuditEventView>[] => [
   {
     id: "time",
     header: "Time",
@@ -55,30 +61,28 @@ const columns: DataTableColumn<AuditEventView>[] = [
     meta: { cellClassName: "sm:min-w-56 sm:max-w-md" },
     cell: ({ row: { original: e } }) => (
       <div>
-        <span className="break-words text-zinc-900 dark:text-zinc-100">
-          <Breakable text={e.targetName ?? e.targetId ?? "—"} />
-        </span>
+        <Target event={e} slug={slug} />
         <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400">{e.targetType.replace("_", " ")}</span>
-        {Object.keys(e.details).length > 0 && (
-          <p className="mt-0.5 text-xs break-words text-zinc-600 dark:text-zinc-400">{detailText(e.details)}</p>
-        )}
+        <AuditDetails action={e.action} details={e.details} className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400" />
       </div>
     ),
   },
   {
     id: "ip",
-    header: "IP",
+    header: "IP address",
     meta: { cellClassName: "font-mono text-xs whitespace-nowrap", mobile: "half" },
     cell: ({ row: { original: e } }) => e.ip || "—",
   },
 ];
 
 export function AuditTable({
+  slug,
   events,
   filtered,
   newerHref,
   olderHref,
 }: {
+  slug: string;
   events: AuditEventView[];
   filtered: boolean;
   newerHref: string | null;
@@ -87,7 +91,7 @@ export function AuditTable({
   return (
     <DataTable
       label="Audit events"
-      columns={columns}
+      columns={columnsFor(slug)}
       data={events}
       getRowId={(e) => e.id}
       empty={

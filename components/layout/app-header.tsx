@@ -20,7 +20,7 @@ export function AppHeader({
         Skip to content
       </a>
       <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-2 px-4 sm:gap-3 sm:px-6">
-        <Link href="/" className="flex shrink-0 items-center gap-1.5 font-semibold tracking-tight">
+        <Link href="/" prefetch={false} className="flex shrink-0 items-center gap-1.5 font-semibold tracking-tight">
           <span aria-hidden="true" className="text-indigo-600 dark:text-indigo-400">
             ◆
           </span>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 import { NavigationPending } from "./navigation-pending";
+import { useAllowedSections } from "./allowed-sections";
 
 const ITEMS = [
   { label: "API Keys", path: "api-keys" },
@@ -15,6 +16,7 @@ const ITEMS = [
 
 export function WorkspaceNav({ slug }: { slug: string }) {
   const pathname = usePathname();
+  const allowed = useAllowedSections();
   return (
     <nav aria-label="Workspace" className="lg:w-44 lg:shrink-0">
       {/* Two rows on phones rather than a tab strip that scrolls "Settings" out of sight. */}
@@ -22,10 +24,29 @@ export function WorkspaceNav({ slug }: { slug: string }) {
         {ITEMS.map((item) => {
           const href = `/w/${slug}/${item.path}`;
           const active = pathname === href || pathname.startsWith(`${href}/`);
+          // Kept in the list (SPEC §4 names every item) but not a link for a member who may not open it.
+          if (allowed && !allowed.includes(item.path)) {
+            return (
+              <li key={item.path}>
+                <span
+                  aria-disabled="true"
+                  title="Your roles do not include this section"
+                  className="flex items-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap text-zinc-500 max-sm:justify-center dark:text-zinc-400"
+                >
+                  {item.label}
+                  <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-3.5 w-3.5">
+                    <path fillRule="evenodd" d="M10 1a4.5 4.5 0 0 0-4.5 4.5V9H5a2 2 0 0 0-2 2v6a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6a2 2 0 0 0-2-2h-.5V5.5A4.5 4.5 0 0 0 10 1Zm3 8V5.5a3 3 0 1 0-6 0V9h6Z" clipRule="evenodd" />
+                  </svg>
+                  <span className="sr-only">(no access)</span>
+                </span>
+              </li>
+            );
+          }
           return (
             <li key={item.path}>
               <Link
                 href={href}
+                prefetch={false}
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap max-sm:text-center",

@@ -12,8 +12,9 @@ export function SettingsSection({
 }) {
   return (
     <section
+      id={id}
       aria-labelledby={`${id}-title`}
-      className="rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
+      className="scroll-mt-6 rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
     >
       <div className="border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
         <h2 id={`${id}-title`} className="text-base font-semibold">

@@ -47,7 +47,10 @@ export function CopyButton({
       aria-label={label}
       pending={pending}
       {...props}
-      onClick={async () => {
+      onClick={async (event) => {
+        // Pending disables the button, which drops its focus (to the dialog, or <body>): give it back.
+        const self = event.currentTarget;
+        const hadFocus = document.activeElement === self;
         setPending(true);
         try {
           const text = await getText();
@@ -58,6 +61,7 @@ export function CopyButton({
           toast.error("Could not copy to the clipboard");
         } finally {
           setPending(false);
+          if (hadFocus) requestAnimationFrame(() => self.focus());
         }
       }}
     >

@@ -54,6 +54,9 @@ export const apiKeys = pgTable(
       t.id.desc(),
     ),
     index("api_keys_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    // Search: description words, and a pasted hint ("ak_kHZw…abcd" or its first part "ak_kHZw").
+    index("api_keys_description_trgm_idx").using("gin", sql`${t.description} gin_trgm_ops`),
+    index("api_keys_workspace_hint_idx").on(t.workspaceId, sql`left(${t.hint}, 7)`),
   ],
 );
 

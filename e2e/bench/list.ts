@@ -7,6 +7,7 @@
  *
  * BENCH_LIST_RUNS: timed runs per measurement (median reported; default 15).
  */
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -68,7 +69,7 @@ export async function seededDatabase(dir: string, count: number) {
            ${acme!.id}::uuid,
            (array['billing','reports','deploy','analytics','sync','backup','ci','export'])[1 + g % 8]
              || '_' || substr(md5(g::text), 1, 8) || '_' || g,
-           '',
+           case when g % 10 = 0 then 'Monthly export for team ' || g else '' end,
            md5('bench-a' || g) || md5('bench-b' || g),
            null,
            'ak_' || substr(md5('hint' || g), 1, 4) || '…' || substr(md5('hint' || g), 5, 4),
@@ -120,6 +121,10 @@ async function measureSize(count: number): Promise<{ rows: Timing[]; seedMs: num
       await time(label('search "7f3" (fragment)'), async () => describe(await list({ q: "7f3" }))),
       await time(label('search "prodrep" (typo)'), async () => describe(await list({ q: "prodrep" }))),
       await time(label('search "zzqx" (no match)'), async () => describe(await list({ q: "zzqx" }))),
+      await time(label("search a Key ID"), async () => describe(await list({ q: `key_${String(count / 2).padStart(16, "0")}` }))),
+      await time(label("search a hint"), async () => describe(await list({ q: benchHint(count / 2) }))),
+      await time(label("search a hint's first part"), async () => describe(await list({ q: benchHint(count / 2).slice(0, 7) }))),
+      await time(label('search "Monthly" (description)'), async () => describe(await list({ q: "Monthly" }))),
     ];
     return { rows, seedMs };
   } finally {
@@ -127,6 +132,12 @@ async function measureSize(count: number): Promise<{ rows: Timing[]; seedMs: num
     await handle.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The hint the seed gives key number `g` (see `seededDatabase`). */
+function benchHint(g: number): string {
+  const hex = createHash("md5").update(`hint${g}`).digest("hex");
+  return `ak_${hex.slice(0, 4)}…${hex.slice(4, 8)}`;
 }
 
 type BundleSize = { route: string; files: number; raw: number; gzip: number };

@@ -44,19 +44,35 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-/** axe scan: fails on serious or critical violations. */
+/** axe scan in the light and the dark theme (`prefers-color-scheme`): fails on serious or critical violations. */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  const found: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    // Colours change through CSS transitions: scan the settled theme.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+    const results = await new AxeBuilder({ page }).analyze();
+    for (const v of results.violations) {
+      if (v.impact === "serious" || v.impact === "critical") {
+        found.push(`${colorScheme}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+      }
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  expect(found).toEqual([]);
 }
 
-/** Screenshots at desktop and 375 px wide into e2e/screenshots/ (looked at by people). */
+/** Screenshots at 1440 and 375 px wide, light and dark, into e2e/screenshots/ (looked at by people). */
 export async function screenshotBoth(page: Page, name: string): Promise<void> {
   const original = page.viewportSize();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `e2e/screenshots/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 375, height: 800 });
-  await page.screenshot({ path: `e2e/screenshots/${name}-mobile.png`, fullPage: true });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const suffix = colorScheme === "dark" ? "-dark" : "";
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: `e2e/screenshots/${name}-desktop${suffix}.png`, fullPage: true });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: `e2e/screenshots/${name}-mobile${suffix}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
   if (original) await page.setViewportSize(original);
 }

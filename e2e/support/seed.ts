@@ -53,6 +53,9 @@ await handle.db.transaction(async (tx) => {
     createdAt: new Date(newest),
     storeSecret: false,
   });
+
+  // "Quiet": a paid workspace without keys, whose key settings the Settings spec may toggle.
+  await seedWorkspace(tx, { name: "Quiet", slug: "quiet", plan: "small" }, [[pager, "owner"]]);
 });
 await handle.close();
-console.log("e2e database seeded: demo data, Paging and Once.");
+console.log("e2e database seeded: demo data, Paging, Once and Quiet.");

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { withWorkspaceAction } from "@/lib/auth/action";
+import { findKeyIdBySecret } from "@/lib/keys/list";
 import { createApiKey, deleteApiKey, modifyApiKey, revealApiKeySecret } from "@/lib/keys/rules";
 import type { Result } from "@/lib/result";
 
@@ -41,4 +42,9 @@ export async function revealApiKeySecretAction(
   purpose: "reveal" | "copy",
 ): Promise<Result<{ secret: string | null }>> {
   return withWorkspaceAction(slug, (actor) => revealApiKeySecret(actor, String(keyId), purpose));
+}
+
+/** The search box's look-up of a pasted secret, by hash, kept out of `?q=`. */
+export async function findKeyBySecretAction(slug: string, secret: string): Promise<Result<{ keyId: string | null }>> {
+  return withWorkspaceAction(slug, (actor) => findKeyIdBySecret(actor, secret));
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { withWorkspaceAction } from "@/lib/auth/action";
+import { upgradePlan } from "@/lib/workspaces/plan";
 import { renameWorkspace, setShowSecretsOnce } from "@/lib/workspaces/settings";
 
 export async function renameWorkspaceAction(slug: string, input: unknown) {
@@ -16,6 +17,15 @@ export async function renameWorkspaceAction(slug: string, input: unknown) {
 export async function setShowSecretsOnceAction(slug: string, input: unknown) {
   return withWorkspaceAction(slug, async (actor) => {
     const result = await setShowSecretsOnce(actor, input);
+    if (result.ok) revalidatePath(`/w/${slug}`, "layout");
+    return result;
+  });
+}
+
+export async function upgradePlanAction(slug: string, input: unknown) {
+  return withWorkspaceAction(slug, async (actor) => {
+    const result = await upgradePlan(actor, input);
+    // The plan shows in the header, Settings and the API Keys page.
     if (result.ok) revalidatePath(`/w/${slug}`, "layout");
     return result;
   });

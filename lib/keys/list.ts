@@ -4,7 +4,8 @@ import { apiKeys } from "@/db/schema";
 import { fail, invalidInput, ok, type Result } from "@/lib/result";
 import { API_KEY_SORTS, listApiKeysSchema, type ApiKeySort } from "@/lib/validations/api-keys";
 import { canUseKeys, NO_KEY_ACCESS } from "./policy";
-import { SEARCH_LIMIT, searchKeys } from "./search";
+import { identifiedBy, SEARCH_LIMIT, searchKeys } from "./search";
+import { isWellFormedSecret } from "./format";
 import { newestFirst, rolesOfKeys, selectKeyRows, toKeyView, visibleKeysCondition, type KeyRow } from "./queries";
 import type { ApiKeyPage, KeyActor } from "./types";
 
@@ -145,4 +146,22 @@ async function views(actor: KeyActor, rows: KeyRow[], db: Executor) {
     db,
   );
   return rows.map((r) => toKeyView(actor, r, keyRoles.get(r.id) ?? []));
+}
+
+/**
+ * The id of the visible key whose secret is `secret` (by its hash), for the console's search box:
+ * a pasted secret is sent here in a POST body and the list then searches by the Key ID, so the
+ * secret never lands in the URL, the history or a log line.
+ */
+export async function findKeyIdBySecret(actor: KeyActor, secret: unknown): Promise<Result<{ keyId: string | null }>> {
+  if (!canUseKeys(actor)) return fail("forbidden", "You don't have permission to manage API keys");
+  if (typeof secret !== "string" || !isWellFormedSecret(secret)) {
+    return fail("invalid_request", "q: This is not an API key secret", { q: "This is not an API key secret" });
+  }
+  const [row] = await getDb()
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(and(visibleKeysCondition(actor), identifiedBy(secret)!))
+    .limit(1);
+  return ok({ keyId: row?.id ?? null });
 }

@@ -42,7 +42,7 @@ export const keyRoutes = [
     summary: "List keys",
     description:
       "Every non-owner key of the workspace with api_keys:read, else the keys created by this key's creator. " +
-      "`q` searches names (substring first, then typo-tolerant). Pages of `limit`, continued with `cursor`.",
+      "`q` searches names (exact, substring, then typo-tolerant) and descriptions, and finds a key by its Key ID, its hint (`ak_kHZw…abcd` or `ak_kHZw`) or its full secret (a secret does not belong in a URL: prefer `POST /api/v1/keys/verify` for one). Pages of `limit`, continued with `cursor`.",
     tag: "Keys",
     permissions: SEE,
     query: listApiKeysSchema,

@@ -64,6 +64,7 @@ export default async function AuditLogPage({
         actor={query.actor ?? ""}
       />
       <AuditTable
+        slug={workspace.slug}
         events={page.items}
         filtered={Boolean(query.action || query.actor)}
         newerHref={page.prevCursor ? href({ cursor: page.prevCursor }) : null}

@@ -6,15 +6,16 @@ import { SharedSecretPanel } from "@/components/settings/shared-secret-panel";
 import { ShowSecretsOnce } from "@/components/settings/show-secrets-once";
 import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
 import { Badge } from "@/components/ui/badge";
+import { UpgradePlanButton } from "@/components/settings/upgrade-plan-button";
 import { requireWorkspaceContext } from "@/lib/auth/context";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { getSharedSecretStatus } from "@/lib/signing/shared-secret";
 import { countStoredSecrets } from "@/lib/workspaces/secret-storage";
 import { keysAllowedOn, PLAN_REQUIRED_MESSAGE } from "@/lib/keys/policy";
+import { PLAN_LABELS } from "@/lib/workspaces/plan";
 
 export const metadata: Metadata = { title: "Settings" };
 
-const PLAN_LABELS = { free: "Free", small: "Small", business: "Business" } as const;
 
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { user, membership } = await requireWorkspaceContext((await params).slug);
@@ -37,17 +38,45 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
                 ? PLAN_REQUIRED_MESSAGE
                 : "API keys and the Open API are included."}
             </p>
+            {!keysAllowedOn(workspace.plan) &&
+              (canManage ? (
+                <UpgradePlanButton slug={workspace.slug} />
+              ) : (
+                <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Ask the workspace owner to upgrade.</p>
+              ))}
           </div>
         </SettingsSection>
-        <SettingsSection id="key-secrets" title="API key secrets" description="How the secrets of this workspace's API keys are kept.">
-          <ShowSecretsOnce
-            slug={workspace.slug}
-            enabled={workspace.showSecretsOnce}
-            canManage={canManage}
-            storedSecrets={canManage ? await countStoredSecrets(workspace.id, membership.isOwner) : 0}
-          />
-        </SettingsSection>
-        {sharedSecret?.ok && <SharedSecretPanel slug={workspace.slug} initialStatus={sharedSecret.data} />}
+        {!keysAllowedOn(workspace.plan) ? (
+          // Key-only settings, greyed out with the reason: nothing here applies without keys.
+          <div className="space-y-6">
+            <p className="rounded-md border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+              API key secrets and the API shared secret apply once the workspace is on the Small plan or above.
+            </p>
+            <div inert className="space-y-6 opacity-60">
+              <SettingsSection id="key-secrets" title="API key secrets" description="How the secrets of this workspace's API keys are kept.">
+                <ShowSecretsOnce
+                  slug={workspace.slug}
+                  enabled={workspace.showSecretsOnce}
+                  canManage={canManage}
+                  storedSecrets={canManage ? await countStoredSecrets(workspace.id, membership.isOwner) : 0}
+                />
+              </SettingsSection>
+              {sharedSecret?.ok && <SharedSecretPanel slug={workspace.slug} initialStatus={sharedSecret.data} />}
+            </div>
+          </div>
+        ) : (
+          <>
+              <SettingsSection id="key-secrets" title="API key secrets" description="How the secrets of this workspace's API keys are kept.">
+                <ShowSecretsOnce
+                  slug={workspace.slug}
+                  enabled={workspace.showSecretsOnce}
+                  canManage={canManage}
+                  storedSecrets={canManage ? await countStoredSecrets(workspace.id, membership.isOwner) : 0}
+                />
+              </SettingsSection>
+              {sharedSecret?.ok && <SharedSecretPanel slug={workspace.slug} initialStatus={sharedSecret.data} />}
+          </>
+        )}
       </div>
     </>
   );

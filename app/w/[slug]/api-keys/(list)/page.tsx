@@ -66,10 +66,29 @@ export default async function ApiKeysPage({
   // A stale or tampered cursor: show the first page rather than an error.
   const result = listed.ok || !cursor ? listed : await listApiKeys(actor, { q, createdBy, sort });
   const canCreate = canCreateKeys(actor);
+  const canManageWorkspace = permissions.has("workspace:manage");
 
   return (
     <KeyDialogsProvider slug={slug} options={options}>
-      <ApiKeysPageHeader actions={canCreate ? <CreateKeyButton options={options} /> : undefined} />
+      <ApiKeysPageHeader
+        actions={
+          canCreate || canManageWorkspace ? (
+            <div className="flex flex-wrap gap-2">
+              {/* Seed 002: "API shared secret" beside the add button, leading to its Settings section. */}
+              {canManageWorkspace && (
+                <Link
+                  href={`/w/${slug}/settings#shared-secret`}
+                  prefetch={false}
+                  className="inline-flex h-9 items-center rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
+                >
+                  API shared secret
+                </Link>
+              )}
+              {canCreate && <CreateKeyButton options={options} />}
+            </div>
+          ) : undefined
+        }
+      />
       {!result.ok ? (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
           {result.error}

@@ -6,6 +6,7 @@ import { AuditTrail } from "@/components/api-keys/audit-trail";
 import { KeyCreator, KeyExpiry, KeyRoles } from "@/components/api-keys/columns";
 import { CopyValueButton } from "@/components/api-keys/copy-value-button";
 import { KeyDetailsActions, KeyDetailsDialogs } from "@/components/api-keys/key-details-actions";
+import { UsageSnippet } from "@/components/api-keys/usage-snippet";
 import { KeySecret } from "@/components/api-keys/key-secret";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -163,6 +164,10 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
           </Field>
         </dl>
       </section>
+
+      <div className="mt-6 rounded-xl border border-zinc-200 bg-white px-4 py-4 sm:px-6 dark:border-zinc-800 dark:bg-zinc-900">
+        <UsageSnippet headingLevel={2} />
+      </div>
 
       <section aria-labelledby="key-audit-trail" className="mt-8">
         <h2 id="key-audit-trail" className="mb-3 text-lg font-semibold">

@@ -1,0 +1,2 @@
+CREATE INDEX "api_keys_description_trgm_idx" ON "api_keys" USING gin ("description" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "api_keys_workspace_hint_idx" ON "api_keys" USING btree ("workspace_id",left("hint", 7));
