@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
-import { actorFromMembership } from "./actor";
+import { actorFromMembership } from "@/lib/auth/actor";
 import { createApiKey, deleteApiKey, getApiKey, listApiKeys, modifyApiKey, revealApiKeySecret } from "./rules";
 
 let handle: DatabaseHandle;
