@@ -6,7 +6,7 @@ const external = Boolean(process.env.DATABASE_URL);
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["{lib,db}/**/*.test.ts"],
+    include: ["{lib,db,components}/**/*.test.ts"],
     environment: "node",
     globalSetup: ["db/test-global-setup.ts"],
     env: { KEY_ENCRYPTION_KEY: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", AUTH_SECRET: "test-secret" },
