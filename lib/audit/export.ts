@@ -1,4 +1,5 @@
 import { getDb, type Executor } from "@/db/client";
+import { seesOwnerKey } from "@/lib/keys/policy";
 import type { KeyActor } from "@/lib/keys/types";
 import { auditActorOf } from "@/lib/auth/actor";
 import { fail, invalidInput, ok, type Result } from "@/lib/result";
@@ -28,7 +29,7 @@ export async function exportAuditLog(actor: KeyActor, query: unknown, db: Execut
     targetName: workspace.name,
     details: { action: action ?? null, actor: actorUserId ?? null },
   });
-  const filter = { workspaceId: workspace.id, includeOwnerOnly: actor.isOwner, action, actorUserId };
+  const filter = { workspaceId: workspace.id, includeOwnerOnly: seesOwnerKey(actor), action, actorUserId };
   const date = new Date().toISOString().slice(0, 10);
   return ok({ filename: `audit-log-${workspace.slug}-${date}.csv`, csv: auditCsvStream(iterateAuditEvents(filter, { db })) });
 }

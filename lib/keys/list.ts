@@ -3,14 +3,15 @@ import { getDb, type Executor } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { fail, invalidInput, ok, type Result } from "@/lib/result";
 import { API_KEY_SORTS, listApiKeysSchema, type ApiKeySort } from "@/lib/validations/api-keys";
-import { canUseKeys, NO_KEY_ACCESS } from "./policy";
+import { canUseKeys, NO_KEY_ACCESS, seesOwnerKey } from "./policy";
 import { identifiedBy, SEARCH_LIMIT, searchKeys } from "./search";
 import { isWellFormedSecret } from "./format";
 import { newestFirst, rolesOfKeys, selectKeyRows, toKeyView, visibleKeysCondition, type KeyRow } from "./queries";
 import type { ApiKeyPage, KeyActor } from "./types";
 
 // Opaque page cursors: a keyset position in the list's order, or an offset into ranked search.
-type Cursor = { d: "after" | "before"; s: ApiKeySort; v: string[] } | { d: "offset"; o: number };
+type KeysetCursor = { d: "after" | "before"; s: ApiKeySort; v: string[] };
+type Cursor = KeysetCursor | { d: "offset"; o: number };
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
@@ -77,11 +78,10 @@ export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Resu
 
   const filters: SQL[] = [visibleKeysCondition(actor)];
   if (createdBy === "me") filters.push(eq(apiKeys.createdByUserId, actor.userId));
-  const db = getDb();
 
   if (q) {
     const offset = cursor?.d === "offset" ? cursor.o : 0;
-    return db.transaction(async (tx) => {
+    return getDb().transaction(async (tx) => {
       const found = await searchKeys(tx, and(...filters)!, q, offset, limit);
       return ok({
         items: await views(actor, found.rows, tx),
@@ -93,8 +93,21 @@ export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Resu
     });
   }
 
-  // Plain list: the owner key is pinned on the first page, the rest is a keyset walk of the
-  // index of the chosen order, fast however many keys there are.
+  return keysetPage(actor, filters, sort, cursor?.d === "offset" ? null : cursor, limit);
+}
+
+/**
+ * The plain list: the owner key is pinned on the first page, the rest is a keyset walk of the
+ * index of the chosen order, fast however many keys there are.
+ */
+async function keysetPage(
+  actor: KeyActor,
+  filters: SQL[],
+  sort: ApiKeySort,
+  cursor: KeysetCursor | null,
+  limit: number,
+): Promise<Result<ApiKeyPage>> {
+  const db = getDb();
   const rest = and(...filters, not(apiKeys.isOwnerKey))!;
   const keyset = KEYSETS[sortKey(sort)];
   const descending = sort.startsWith("-");
@@ -120,7 +133,7 @@ export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Resu
     hasPrev = Boolean(cursor);
   }
   const pinned =
-    actor.isOwner && !hasPrev
+    seesOwnerKey(actor) && !hasPrev
       ? await selectKeyRows(db)
           .where(and(...filters, apiKeys.isOwnerKey))
           .limit(1)

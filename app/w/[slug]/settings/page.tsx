@@ -11,7 +11,7 @@ import { requireWorkspaceContext } from "@/lib/auth/context";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { getSharedSecretStatus } from "@/lib/signing/shared-secret";
 import { countStoredSecrets } from "@/lib/workspaces/secret-storage";
-import { keysAllowedOn, PLAN_REQUIRED_MESSAGE } from "@/lib/keys/policy";
+import { keysAllowedOn, PLAN_REQUIRED_MESSAGE, seesOwnerKey } from "@/lib/keys/policy";
 import { PLAN_LABELS } from "@/lib/workspaces/plan";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -58,7 +58,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
                   slug={workspace.slug}
                   enabled={workspace.showSecretsOnce}
                   canManage={canManage}
-                  storedSecrets={canManage ? await countStoredSecrets(workspace.id, membership.isOwner) : 0}
+                  storedSecrets={canManage ? await countStoredSecrets(workspace.id, seesOwnerKey(membership)) : 0}
                 />
               </SettingsSection>
               {sharedSecret?.ok && <SharedSecretPanel slug={workspace.slug} initialStatus={sharedSecret.data} />}
@@ -71,7 +71,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
                   slug={workspace.slug}
                   enabled={workspace.showSecretsOnce}
                   canManage={canManage}
-                  storedSecrets={canManage ? await countStoredSecrets(workspace.id, membership.isOwner) : 0}
+                  storedSecrets={canManage ? await countStoredSecrets(workspace.id, seesOwnerKey(membership)) : 0}
                 />
               </SettingsSection>
               {sharedSecret?.ok && <SharedSecretPanel slug={workspace.slug} initialStatus={sharedSecret.data} />}
