@@ -133,7 +133,7 @@ test.describe("the API keys list", () => {
     expect((await page.goto("/w/acme/api-keys"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You don't have permission to manage API keys" })).toBeVisible();
     // Still inside the workspace shell, with the way to the pages they may open.
-    await expect(page.getByRole("link", { name: "Members" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Members", exact: true })).toBeVisible();
     await expect(page.getByRole("table")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Create key" })).toHaveCount(0);
     expect(await page.content()).not.toContain("tcross_ro");

@@ -17,6 +17,7 @@ test.describe("search by hint, Key ID and secret", () => {
     await expect(row(page, "tcross_ro")).toBeVisible();
     await expect(page.getByText(/^1 key matches “.+”, most relevant first/)).toBeVisible();
     await search.fill(hint.slice(0, 7));
+    await expect(page).toHaveURL(new RegExp(`\\?q=${hint.slice(0, 7)}$`));
     await expect(row(page, "tcross_ro")).toBeVisible();
 
     await row(page, "tcross_ro").getByRole("link", { name: "tcross_ro" }).click();

@@ -53,7 +53,7 @@ test("npm run serve: JSON log lines, security headers, 403 for foreign server ac
     // A same-origin call of an action that does not exist: Next warns (a multi-line message).
     expect((await action(base)).status).toBeLessThan(500);
     // A page that is not there.
-    expect((await fetch(`${base}/w/acme/no-such-page`)).status).toBe(404);
+    expect((await fetch(`${base}/no-such-page`)).status).toBe(404);
 
     npm.kill("SIGTERM");
     expect(await exited).toBe(0);

@@ -28,7 +28,18 @@ export function KeySearch({ initialQuery }: { initialQuery: string }) {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    // A link followed while a search is still debouncing wins: the late search would otherwise
+    // replace the URL and pull the user back to the list.
+    const cancelOnLinkClick = (e: MouseEvent) => {
+      if (e.target instanceof Element && e.target.closest("a[href]")) clearTimeout(timer.current);
+    };
+    document.addEventListener("click", cancelOnLinkClick, true);
+    return () => {
+      clearTimeout(timer.current);
+      document.removeEventListener("click", cancelOnLinkClick, true);
+    };
+  }, []);
 
   const search = (raw: string) => {
     clearTimeout(timer.current);

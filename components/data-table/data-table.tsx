@@ -115,10 +115,13 @@ export function DataTable<TData extends RowData>({
                       className={cn("px-3 py-3 text-left font-normal first:pl-4 last:pr-4", CARD_CELL, CARD_PLACE[place], meta?.cellClassName)}
                     >
                       {cardLabel && (
-                        // The visually hidden column header already names the value for screen readers.
-                        <span aria-hidden="true" className="mb-0.5 block text-xs font-medium text-zinc-500 sm:hidden dark:text-zinc-400">
-                          {cardLabel}
-                        </span>
+                        // Drawn by CSS from the attribute, so the cell's text stays its value alone (the
+                        // visually hidden column header already names it for screen readers).
+                        <span
+                          aria-hidden="true"
+                          data-label={cardLabel}
+                          className="mb-0.5 block text-xs font-medium text-zinc-500 before:content-[attr(data-label)] sm:hidden dark:text-zinc-400"
+                        />
                       )}
                       <table.FlexRender cell={cell} />
                     </Cell>

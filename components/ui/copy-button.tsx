@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button, type ButtonProps } from "./button";
 
@@ -40,17 +40,25 @@ export function CopyButton({
   label?: string;
 }) {
   const [pending, setPending] = useState(false);
+  const self = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  // Pending disables the button, which drops its focus (to the dialog, or <body>): once it is
+  // enabled again, give the focus back to it.
+  useEffect(() => {
+    if (pending || !refocus.current) return;
+    refocus.current = false;
+    self.current?.focus();
+  }, [pending]);
   return (
     <Button
+      ref={self}
       variant="secondary"
       size="sm"
       aria-label={label}
       pending={pending}
       {...props}
       onClick={async (event) => {
-        // Pending disables the button, which drops its focus (to the dialog, or <body>): give it back.
-        const self = event.currentTarget;
-        const hadFocus = document.activeElement === self;
+        refocus.current = document.activeElement === event.currentTarget;
         setPending(true);
         try {
           const text = await getText();
@@ -61,7 +69,6 @@ export function CopyButton({
           toast.error("Could not copy to the clipboard");
         } finally {
           setPending(false);
-          if (hadFocus) requestAnimationFrame(() => self.focus());
         }
       }}
     >
