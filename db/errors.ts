@@ -18,7 +18,3 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   if (!constraint) return true;
   return (pg.constraint ?? pg.constraint_name) === constraint;
 }
-
-export function isForeignKeyViolation(err: unknown): boolean {
-  return pgErrorOf(err)?.code === "23503";
-}

@@ -14,7 +14,7 @@ import { SortIcon } from "./icons";
 import { useListQuery } from "./list-query";
 import { RowActions } from "./row-actions";
 
-export const KEY_COLUMN = {
+const KEY_COLUMN = {
   name: "name",
   key: "key",
   roles: "roles",

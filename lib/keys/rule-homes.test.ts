@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { removeTestMember } from "@/lib/testing/database";
-import { createSharedSecret } from "@/lib/signing/shared-secret";
+import { createSharedSecret, revealSharedSecret } from "@/lib/signing/shared-secret";
 import { keyState } from "./policy";
 import { createApiKey, getApiKey } from "./rules";
 import { createKey, createTeam, setKeyExpiry, setMemberRoles, withTestDatabase } from "./testing";
@@ -35,5 +35,13 @@ describe("a permission removed after the actor was loaded", () => {
     const created = await createApiKey(admin, { name: "stale permissions", roleIds: [ws.roleIds.read_only] });
     expect(created).toMatchObject({ ok: false, code: "forbidden" });
     expect(await createSharedSecret({ ...admin, permissions: new Set(["workspace:manage"]) })).toMatchObject({ ok: false, code: "forbidden" });
+  });
+
+  it("reveals no shared secret to a member demoted after the page loaded", async () => {
+    const { owner, admin } = await createTeam();
+    expect(await createSharedSecret(owner)).toMatchObject({ ok: true });
+    const stale = { ...admin, permissions: new Set([...admin.permissions, "workspace:manage" as const]) };
+    expect(await revealSharedSecret(stale, "reveal")).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await revealSharedSecret(owner, "reveal")).toMatchObject({ ok: true });
   });
 });

@@ -4,6 +4,7 @@ import type { LastUsedRecorder } from "@/lib/keys/last-used";
 import { hashSecret, isWellFormedSecret, SECRET_LENGTH } from "@/lib/keys/format";
 import { actorFromKey, type Actor } from "@/lib/auth/actor";
 import { refusalOf, type KeyVerifier, type VerifiedKey } from "@/lib/keys/verify";
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from "@/lib/signing/format";
 import type { SignatureCheck, SignatureVerifier } from "@/lib/signing/verify";
 import { clientAddress } from "./client-address";
 import { AUTH_MESSAGES, apiError, forbidden, type ApiResponse } from "./errors";
@@ -90,8 +91,8 @@ function admit(outcome: AuthOutcome, req: IncomingMessage, rawBody: Buffer, now:
       method: req.method ?? "GET",
       pathWithQuery: req.url ?? "/",
       rawBody,
-      timestamp: headerOf(req, "x-timestamp"),
-      signature: headerOf(req, "x-signature"),
+      timestamp: headerOf(req, TIMESTAMP_HEADER),
+      signature: headerOf(req, SIGNATURE_HEADER),
       now,
       required: true,
     })

@@ -129,20 +129,23 @@ export async function revealSharedSecret(actor: SigningActor, purpose: unknown):
   const parsed = revealSharedSecretSchema.safeParse({ purpose });
   if (!parsed.success) return invalidInput(parsed.error.issues);
   if (!canManage(actor)) return fail("forbidden", FORBIDDEN);
-  const db = getDb();
-  const row = await currentSecret(db, actor.workspace.id);
-  if (!row) return fail("not_found", NONE_YET);
-  const secret = decryptSecret(row.ciphertext, sharedSecretContext(row.id));
-  await recordAuditEvent(db, {
-    workspaceId: actor.workspace.id,
-    actor: auditActorOf(actor),
-    action: parsed.data.purpose === "reveal" ? "shared_secret.reveal" : "shared_secret.copy",
-    targetType: "shared_secret",
-    targetId: row.id,
-    targetName: TARGET_NAME,
-    details: { hint: row.hint },
+  // The permission is checked again as of now: a page loaded before a demotion reveals nothing.
+  return transact(async (tx) => {
+    await requireCurrentPermission(tx, actor, "workspace:manage", FORBIDDEN);
+    const row = await currentSecret(tx, actor.workspace.id);
+    if (!row) return refuse(fail("not_found", NONE_YET));
+    const secret = decryptSecret(row.ciphertext, sharedSecretContext(row.id));
+    await recordAuditEvent(tx, {
+      workspaceId: actor.workspace.id,
+      actor: auditActorOf(actor),
+      action: parsed.data.purpose === "reveal" ? "shared_secret.reveal" : "shared_secret.copy",
+      targetType: "shared_secret",
+      targetId: row.id,
+      targetName: TARGET_NAME,
+      details: { hint: row.hint },
+    });
+    return { secret };
   });
-  return ok({ secret });
 }
 
 /**

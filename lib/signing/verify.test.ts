@@ -58,7 +58,7 @@ function signed(
   };
 }
 
-describe("verifySignedRequest (SPEC §5.1)", () => {
+describe("SignatureVerifier (SPEC §5.1)", () => {
   it("lets unsigned requests through while the workspace does not require signing", async () => {
     const { ws, owner } = await signingWorkspace(false);
     const verifier = newVerifier();

@@ -242,18 +242,3 @@ export class SignatureVerifier {
       });
   }
 }
-
-const holder = globalThis as unknown as { __keywardSignatureVerifier?: SignatureVerifier };
-
-/** The process's verifier (kept on globalThis: server.ts and Next's bundles load modules separately). */
-export function getSignatureVerifier(): SignatureVerifier {
-  return (holder.__keywardSignatureVerifier ??= new SignatureVerifier());
-}
-
-/**
- * SPEC §5.1 for one request, right after its key was verified: `{ ok: true }` when the
- * workspace does not require signed requests or the signature holds.
- */
-export function verifySignedRequest(request: SignedRequest): Promise<SignatureCheck> {
-  return getSignatureVerifier().verify(request);
-}
