@@ -7,7 +7,8 @@ import { emitKeyChange } from "@/lib/keys/revocation";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { deleteApiKey } from "@/lib/keys/rules";
 import { generateSecret } from "@/lib/keys/format";
-import { call, createTestKey, expireTestKey, startTestApi } from "./testing";
+import { call, startTestApi } from "./testing";
+import { createTestKey, expireTestKey } from "@/lib/testing";
 
 let handle: DatabaseHandle;
 let api: Awaited<ReturnType<typeof startTestApi>>;

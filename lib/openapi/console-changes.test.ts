@@ -4,7 +4,8 @@ import { createTestRole, createTestWorkspace, openTestDatabase } from "@/lib/tes
 import { actorFromMembership } from "@/lib/auth/actor";
 import { changeMemberRoles, removeMember } from "@/lib/members/rules";
 import { updateRole } from "@/lib/roles/rules";
-import { call, createTestKey, startTestApi } from "./testing";
+import { call, startTestApi } from "./testing";
+import { createTestKey } from "@/lib/testing";
 
 // What the console changes reaches keys already verified (and cached) by the Open API at once:
 // the member and role rules announce their changes like the key rules do.

@@ -5,7 +5,8 @@ import { listAuditEvents } from "@/lib/audit/queries";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { listApiKeys } from "@/lib/keys/rules";
 import { auditLogQuerySchema } from "@/lib/validations/audit-log";
-import { call, createTestKey, startTestApi } from "./testing";
+import { call, startTestApi } from "./testing";
+import { createTestKey } from "@/lib/testing";
 
 // Crafted input from issue 12: each is a 400 naming the field on PGlite and PostgreSQL, never a 500.
 

@@ -8,7 +8,8 @@ import { actorFromMembership } from "@/lib/auth/actor";
 import { emitKeyChange } from "@/lib/keys/revocation";
 import { signRequest } from "@/lib/signing/format";
 import { createSharedSecret, revealSharedSecret, rotateSharedSecret, setRequireSignedRequests } from "@/lib/signing/shared-secret";
-import { call, createTestKey, startTestApi } from "./testing";
+import { call, startTestApi } from "./testing";
+import { createTestKey } from "@/lib/testing";
 
 let handle: DatabaseHandle;
 let api: Awaited<ReturnType<typeof startTestApi>>;
