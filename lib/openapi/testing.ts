@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll } from "vitest";
 import { getDb, type DatabaseHandle } from "@/db/client";
-import { openTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { createOpenApiHandler, type OpenApiHandler, type OpenApiOptions } from "./handler";
 import { ResponseValidator } from "./response-validator";
 
@@ -96,18 +96,16 @@ export async function stopTestInstance(instance: TestInstance | undefined): Prom
  * processes on the same PostgreSQL database (DATABASE_URL), started before and stopped after.
  */
 export function withTwoInstances(): { handle: () => DatabaseHandle; a: () => TestInstance; b: () => TestInstance } {
-  let handle: DatabaseHandle | undefined;
+  const handle = withTestDatabase();
   let a: TestInstance | undefined;
   let b: TestInstance | undefined;
   beforeAll(async () => {
-    handle = await openTestDatabase();
     [a, b] = await Promise.all([startTestInstance(), startTestInstance()]);
   }, 120_000);
   afterAll(async () => {
     await Promise.all([stopTestInstance(a), stopTestInstance(b)]);
-    await handle?.close();
   });
-  return { handle: () => handle!, a: () => a!, b: () => b! };
+  return { handle, a: () => a!, b: () => b! };
 }
 
 /** Polls `request` until it answers the error `code` (or 3 × limitMs pass); how long that took. */
