@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createKey, createTeam, snapshotWorkspace, withTestDatabase } from "@/lib/keys/testing";
+import { createKey, createTeam, snapshotWorkspace, withTestDatabase } from "@/lib/testing";
 import { exportAuditLog } from "./export";
 
 withTestDatabase();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, listApiKeyAuditTrail } from "@/lib/keys/rules";
-import { createTeam, withTestDatabase, type Team } from "@/lib/keys/testing";
+import { createTeam, withTestDatabase, type Team } from "@/lib/testing";
 import { call, startTestApi } from "@/lib/openapi/testing";
 import { auditCsvStream } from "./csv";
 import { iterateAuditEvents, listAuditEvents } from "./queries";

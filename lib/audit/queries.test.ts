@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
-import { createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
+import { createTestWorkspace, withTestDatabase } from "@/lib/testing/database";
 import { recordAuditEvent } from "./record";
 import { decodeCursor, iterateAuditEvents, listAuditEvents } from "./queries";
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(() => handle.close());
+const handle = withTestDatabase();
 
 const actor = (userId: string, name: string) => ({ userId, name, ip: "203.0.113.7" });
 
@@ -19,7 +14,7 @@ describe("listAuditEvents", () => {
     const owner = await ws.addMember(["owner"], "Olga");
     // Seven events with one and the same created_at: only the id tells them apart.
     const tie = new Date(Date.now() - 60_000);
-    await handle.db.insert(auditEvents).values(
+    await handle().db.insert(auditEvents).values(
       Array.from({ length: 7 }, (_, i) => ({
         workspaceId: ws.id,
         actorUserId: owner.userId,
@@ -31,7 +26,7 @@ describe("listAuditEvents", () => {
       })),
     );
     for (let i = 7; i < 12; i++) {
-      await recordAuditEvent(handle.db, { workspaceId: ws.id, actor: actor(owner.userId, "Olga"), action: "role.update", targetType: "role", targetName: `r${i}` });
+      await recordAuditEvent(handle().db, { workspaceId: ws.id, actor: actor(owner.userId, "Olga"), action: "role.update", targetType: "role", targetName: `r${i}` });
     }
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -63,10 +58,10 @@ describe("listAuditEvents", () => {
     const other = await createTestWorkspace();
     const owner = await ws.addMember(["owner"], "Olga");
     const admin = await ws.addMember(["administrator"], "Adam");
-    await recordAuditEvent(handle.db, { workspaceId: ws.id, actor: actor(owner.userId, "Olga"), action: "api_key.reveal", targetType: "api_key", targetId: "key_owner", ownerOnly: true });
-    await recordAuditEvent(handle.db, { workspaceId: ws.id, actor: actor(admin.userId, "Adam"), action: "member.add", targetType: "member", targetId: "m1" });
-    await recordAuditEvent(handle.db, { workspaceId: ws.id, actor: actor(owner.userId, "Olga"), action: "member.remove", targetType: "member", targetId: "m1" });
-    await recordAuditEvent(handle.db, { workspaceId: other.id, actor: actor(owner.userId, "Olga"), action: "member.add", targetType: "member" });
+    await recordAuditEvent(handle().db, { workspaceId: ws.id, actor: actor(owner.userId, "Olga"), action: "api_key.reveal", targetType: "api_key", targetId: "key_owner", ownerOnly: true });
+    await recordAuditEvent(handle().db, { workspaceId: ws.id, actor: actor(admin.userId, "Adam"), action: "member.add", targetType: "member", targetId: "m1" });
+    await recordAuditEvent(handle().db, { workspaceId: ws.id, actor: actor(owner.userId, "Olga"), action: "member.remove", targetType: "member", targetId: "m1" });
+    await recordAuditEvent(handle().db, { workspaceId: other.id, actor: actor(owner.userId, "Olga"), action: "member.add", targetType: "member" });
 
     const all = await listAuditEvents({ workspaceId: ws.id, includeOwnerOnly: true });
     expect(all.items.map((e) => e.action)).toEqual(["member.remove", "member.add", "api_key.reveal"]);
@@ -85,7 +80,7 @@ describe("listAuditEvents", () => {
   it("treats a forged cursor as the first page and iterates every event for the export", async () => {
     const ws = await createTestWorkspace();
     const owner = await ws.addMember(["owner"], "Olga");
-    await handle.db.insert(auditEvents).values(
+    await handle().db.insert(auditEvents).values(
       Array.from({ length: 23 }, (_, i) => ({
         workspaceId: ws.id,
         actorUserId: owner.userId,

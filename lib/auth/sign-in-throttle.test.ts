@@ -1,19 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { signInFailures, users } from "@/db/schema";
-import { openTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { getAuthOptions } from "./options";
 import { hashPassword } from "./password";
 import { THROTTLED_ERROR } from "./sign-in-messages";
 import { FAILURES_PER_ADDRESS, FAILURES_PER_EMAIL, recordSignInFailure, SIGN_IN_WINDOW_MS, signInWaitMinutes } from "./sign-in-throttle";
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(() => handle.close());
+const handle = withTestDatabase();
 
 // Each test its own addresses and emails: the table is shared by the whole file (and by CI's database).
 const unique = () => randomBytes(6).toString("hex");
@@ -69,7 +64,7 @@ describe("sign-in throttle (SPEC §4)", () => {
     // A failure a minute or more after this process's last prune (earlier tests went up to +15 min)
     // deletes the expired rows.
     await recordSignInFailure(address(), email(), new Date(Date.now() + 60 * 60_000));
-    const [left] = await handle.db.select({ n: count() }).from(signInFailures).where(eq(signInFailures.ip, ip));
+    const [left] = await handle().db.select({ n: count() }).from(signInFailures).where(eq(signInFailures.ip, ip));
     expect(left!.n).toBe(0);
   });
 });
@@ -84,7 +79,7 @@ describe("the credentials sign-in", () => {
 
   it("counts wrong passwords and refuses even the right one from a throttled address", async () => {
     const who = email();
-    await handle.db.insert(users).values({ email: who, name: "Throttled", passwordHash: await hashPassword("right-password") });
+    await handle().db.insert(users).values({ email: who, name: "Throttled", passwordHash: await hashPassword("right-password") });
     const ip = address();
     expect(await authorize()({ email: who, password: "wrong-password" }, from(ip))).toBeNull();
     await fail(ip, who, FAILURES_PER_EMAIL - 1, new Date());

@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { createApiKey, deleteApiKey, listApiKeyAuditTrail, modifyApiKey, revealApiKeySecret } from "./rules";
-import { createTeam, inDays, mustOk, withTestDatabase } from "./testing";
+import { createTeam, inDays, mustOk, withTestDatabase } from "@/lib/testing";
 import type { KeyActor } from "./types";
 
 // SPEC §3: create, modify (what changed), delete, reveal and copy each write one audit event

@@ -11,7 +11,7 @@ import {
   revealApiKeySecret,
 } from "./rules";
 import { createTestRole } from "@/lib/testing/database";
-import { createKey, createTeam, mustOk, setMemberRoles, snapshotWorkspace, uniqueName, withTestDatabase, type Team } from "./testing";
+import { createKey, createTeam, mustOk, setMemberRoles, snapshotWorkspace, uniqueName, withTestDatabase, type Team } from "@/lib/testing";
 import type { KeyActor } from "./types";
 
 // SPEC §3, as a table: every key operation, run the way the server actions run it (session →

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Result } from "@/lib/result";
 import { createApiKey, deleteApiKey, getApiKey, listApiKeyAuditTrail, listApiKeys, modifyApiKey, revealApiKeySecret } from "./rules";
 import { generateKeyId } from "./format";
-import { createKey, createTeam, inDays, snapshotWorkspace, withTestDatabase, type Team } from "./testing";
+import { createKey, createTeam, inDays, snapshotWorkspace, withTestDatabase, type Team } from "@/lib/testing";
 
 // Whatever a client sends (server actions and the Open API are public endpoints), bad input gets
 // an invalid_request naming the field, and nothing in the database changes.

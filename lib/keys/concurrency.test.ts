@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { apiKeys, auditEvents } from "@/db/schema";
 import { createTestRole } from "@/lib/testing/database";
 import { createApiKey, deleteApiKey, getApiKey, listApiKeyAuditTrail, listApiKeys, modifyApiKey } from "./rules";
-import { createKey, createTeam, mustOk, withTestDatabase } from "./testing";
+import { createKey, createTeam, mustOk, withTestDatabase } from "@/lib/testing";
 import type { KeyActor } from "./types";
 
 // SPEC §3: limits and uniqueness hold when requests race. On PGlite (one connection) these calls

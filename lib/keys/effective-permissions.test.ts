@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTestRole, removeTestMember } from "@/lib/testing/database";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { getApiKey, listApiKeys } from "./rules";
-import { createKey, createTeam, mustOk, setMemberRoles, withTestDatabase } from "./testing";
+import { createKey, createTeam, mustOk, setMemberRoles, withTestDatabase } from "@/lib/testing";
 
 // SPEC §2: a key can never do more than its creator can do right now.
 withTestDatabase();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTestRole } from "@/lib/testing/database";
 import { createApiKey, deleteApiKey, getApiKey, getCreateKeyOptions, modifyApiKey } from "./rules";
-import { createKey, createTeam, mustOk, snapshotWorkspace, withTestDatabase } from "./testing";
+import { createKey, createTeam, mustOk, snapshotWorkspace, withTestDatabase } from "@/lib/testing";
 
 // SPEC §3: a key's roles may only be roles whose permissions the creator holds; the Owner role
 // only for the Owner, and only while no owner key exists.

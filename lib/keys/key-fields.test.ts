@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createApiKey, getApiKey, modifyApiKey } from "./rules";
-import { createKey, createTeam, inDays, mustOk, setKeyExpiry, withTestDatabase } from "./testing";
+import { createKey, createTeam, inDays, mustOk, setKeyExpiry, withTestDatabase } from "@/lib/testing";
 
 // SPEC §2: what a key's name, description, roles and expiry may be.
 withTestDatabase();

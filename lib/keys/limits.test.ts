@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTestWorkspace } from "@/lib/testing/database";
 import { createApiKey, deleteApiKey, getCreateKeyOptions, listApiKeys, modifyApiKey } from "./rules";
-import { addExistingUser, createKey, createTeam, inDays, mustOk, setKeyExpiry, setPlan, snapshotWorkspace, withTestDatabase } from "./testing";
+import { addExistingUser, createKey, createTeam, inDays, mustOk, setKeyExpiry, setPlan, snapshotWorkspace, withTestDatabase } from "@/lib/testing";
 import type { KeyActor } from "./types";
 
 // SPEC §1–2: keys exist only on Small and above; a member holds at most 10 keys per workspace.

@@ -4,7 +4,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { getDatabaseHandle, setDatabaseHandle, type Database, type DatabaseHandle } from "@/db/client";
 import * as schema from "@/db/schema";
 import { listApiKeys } from "./rules";
-import { createKey, createTeam, mustOk, withTestDatabase } from "./testing";
+import { createKey, createTeam, mustOk, withTestDatabase } from "@/lib/testing";
 
 // The key list must stay fast at 100,000 keys (issue 3): each page is read from the
 // (workspace_id, created_at, id) index in order, starting at the cursor — never a sort or a

@@ -5,7 +5,7 @@ import { apiKeyRoles, apiKeys } from "@/db/schema";
 import { listApiKeys } from "./rules";
 import { SEARCH_LIMIT } from "./search";
 import { generateKeyId, generateSecret, hashSecret, secretHint } from "./format";
-import { createKey, createTeam, mustOk, withTestDatabase, type Team } from "./testing";
+import { createKey, createTeam, mustOk, withTestDatabase, type Team } from "@/lib/testing";
 import type { ApiKeyPage, KeyActor } from "./types";
 
 // SPEC §3–4: who sees which keys, "Created by: Me", keyset pages of 50, and fuzzy search.

@@ -9,7 +9,7 @@ import {
   modifyApiKey,
   revealApiKeySecret,
 } from "./rules";
-import { createKey, createTeam, mustOk, snapshotWorkspace, withTestDatabase } from "./testing";
+import { createKey, createTeam, mustOk, snapshotWorkspace, withTestDatabase } from "@/lib/testing";
 import type { KeyActor } from "./types";
 
 // SPEC §2: to everyone but the Owner the owner key does not exist — not listed, not counted,

@@ -3,7 +3,7 @@ import { removeTestMember } from "@/lib/testing/database";
 import { createSharedSecret, revealSharedSecret } from "@/lib/signing/shared-secret";
 import { keyState } from "./policy";
 import { createApiKey, getApiKey } from "./rules";
-import { createKey, createTeam, setKeyExpiry, setMemberRoles, withTestDatabase } from "./testing";
+import { createKey, createTeam, setKeyExpiry, setMemberRoles, withTestDatabase } from "@/lib/testing";
 import { refusalOf, type VerifiedKey } from "./verify";
 
 withTestDatabase();

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
-import { createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
+import { describe, expect, it } from "vitest";
+import { createTestWorkspace, withTestDatabase } from "@/lib/testing/database";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { createApiKey, deleteApiKey, getApiKey, listApiKeys, modifyApiKey, revealApiKeySecret } from "./rules";
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(() => handle.close());
+withTestDatabase();
 
 describe("key lifecycle", () => {
   it("creates, lists, searches, modifies, reveals and deletes", async () => {

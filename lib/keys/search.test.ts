@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findKeyIdBySecret } from "./list";
 import { listApiKeys } from "./rules";
-import { createKey, createTeam, mustOk, withTestDatabase } from "./testing";
+import { createKey, createTeam, mustOk, withTestDatabase } from "@/lib/testing";
 import type { ApiKeyPage, KeyActor } from "./types";
 
 // Issue 13 #6: a pasted hint, Key ID or secret, and description words find the key.

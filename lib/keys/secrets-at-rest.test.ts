@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { getDb, selectRows } from "@/db/client";
 import { decryptSecret } from "@/lib/crypto/aes";
 import { createApiKey, deleteApiKey, getApiKey, listApiKeyAuditTrail, listApiKeys, modifyApiKey, revealApiKeySecret } from "./rules";
-import { createTeam, mustOk, setShowSecretsOnce, withTestDatabase } from "./testing";
+import { createTeam, mustOk, setShowSecretsOnce, withTestDatabase } from "@/lib/testing";
 
 // SPEC §2: the secret is stored as a SHA-256 hash, plus AES-256-GCM ciphertext unless the
 // workspace shows secrets only once; never in plain text, never in an event or a log line.

@@ -1,20 +1,15 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb, type DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import { createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
+import { createTestWorkspace, withTestDatabase } from "@/lib/testing/database";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { getApiKey } from "@/lib/keys/rules";
-import { call, createTestKey, startTestApi } from "@/lib/openapi/testing";
+import { call, startTestApi } from "@/lib/openapi/testing";
+import { createTestKey } from "@/lib/testing";
 import { LastUsedRecorder } from "./last-used";
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+withTestDatabase();
 
 const lastUsedOf = async (ids: string[]) =>
   getDb().select({ id: apiKeys.id, at: apiKeys.lastUsedAt, ip: apiKeys.lastUsedIp }).from(apiKeys).where(inArray(apiKeys.id, ids));

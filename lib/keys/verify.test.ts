@@ -1,19 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb, type DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
 import { workspaces } from "@/db/schema";
-import { createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
-import { createTestKey } from "@/lib/openapi/testing";
+import { createTestWorkspace, withTestDatabase } from "@/lib/testing/database";
+import { createTestKey } from "@/lib/testing";
 import { generateSecret, hashSecret } from "./format";
 import { KeyVerifier, refusalOf } from "./verify";
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+withTestDatabase();
 
 const verifier = (options: Partial<ConstructorParameters<typeof KeyVerifier>[0]> = {}) =>
   new KeyVerifier({ db: () => getDb(), ...options });

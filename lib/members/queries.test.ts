@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
-import { createTestRole, createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
+import { describe, expect, it } from "vitest";
+import { createTestRole, createTestWorkspace, withTestDatabase } from "@/lib/testing/database";
 import { listMembers } from "./queries";
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(() => handle.close());
+withTestDatabase();
 
 describe("listMembers", () => {
   it("lists the workspace's members with their roles, the Owner first", async () => {

@@ -1,58 +1,29 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
-import { apiKeyRoles, apiKeys, auditEvents, users } from "@/db/schema";
-import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
-import { loadMembershipById, permissionsOfRoles, type Membership } from "@/lib/auth/membership";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, users } from "@/db/schema";
+import { createTestRole, createTestWorkspace, withTestDatabase, type TestWorkspace } from "@/lib/testing/database";
+import { loadMembershipById, type Membership } from "@/lib/auth/membership";
 import { verifyPassword } from "@/lib/auth/password";
 import { actorFromMembership } from "@/lib/auth/actor";
-import { effectivePermissions } from "@/lib/keys/effective";
 import { getApiKey } from "@/lib/keys/rules";
 import { onKeyChange, type KeyChange } from "@/lib/keys/revocation";
-import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
 import { addMemberSchema, changeMemberRolesSchema } from "@/lib/validations/members";
 import { actorOf as testActor } from "@/lib/testing/actor";
 import { listMembers } from "./queries";
 import { countKeysByCreator } from "@/lib/keys/queries";
 import { addMember, changeMemberRoles, removeMember, transferOwnership } from "./rules";
+import { insertTestKey, keyPermissions } from "@/lib/testing/keys";
 
-let handle: DatabaseHandle;
+const handle = withTestDatabase();
 const changes: KeyChange[] = [];
-beforeAll(async () => {
-  handle = await openTestDatabase();
+beforeAll(() => {
   onKeyChange((c) => changes.push(c));
 });
-afterAll(() => handle.close());
 
 const actorOf = (m: Membership, name = "Actor") => testActor(m, name, "198.51.100.4");
 
-async function createKey(ws: TestWorkspace, creator: Membership, roleId: string, opts: { owner?: boolean; name?: string } = {}) {
-  const id = generateKeyId();
-  const secret = generateSecret();
-  await handle.db.insert(apiKeys).values({
-    id,
-    workspaceId: ws.id,
-    name: opts.name ?? `key-${id}`,
-    secretHash: hashSecret(secret),
-    hint: secretHint(secret),
-    isOwnerKey: opts.owner ?? false,
-    createdByUserId: creator.userId,
-  });
-  await handle.db.insert(apiKeyRoles).values({ apiKeyId: id, roleId });
-  return id;
-}
-
-/** What a key can do now, as the Open API computes it: its roles ∩ its creator's current permissions. */
-async function keyPermissions(ws: TestWorkspace, keyId: string) {
-  const [key] = await handle.db.select().from(apiKeys).where(eq(apiKeys.id, keyId));
-  if (!key) return null;
-  const roleIds = (await handle.db.select().from(apiKeyRoles).where(eq(apiKeyRoles.apiKeyId, keyId))).map((r) => r.roleId);
-  const creator = await loadMembershipById(key.createdByUserId, ws.id);
-  return effectivePermissions(await permissionsOfRoles(ws.id, roleIds), creator?.permissions ?? null, key.isOwnerKey);
-}
-
 async function auditActions(workspaceId: string) {
-  const rows = await handle.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, workspaceId)).orderBy(auditEvents.id);
+  const rows = await handle().db.select().from(auditEvents).where(eq(auditEvents.workspaceId, workspaceId)).orderBy(auditEvents.id);
   return rows;
 }
 
@@ -64,7 +35,7 @@ describe("addMember", () => {
     const other = await createTestWorkspace();
     const admin = await ws.addMember(["administrator"]);
     const elsewhere = await other.addMember(["standard"], "Elsa");
-    const [user] = await handle.db.select().from(users).where(eq(users.id, elsewhere.userId));
+    const [user] = await handle().db.select().from(users).where(eq(users.id, elsewhere.userId));
 
     const input = addMemberSchema.parse({ email: user!.email.toUpperCase(), roleIds: [ws.roleIds.standard] });
     const result = await addMember(actorOf(admin, "Adam"), input);
@@ -85,7 +56,7 @@ describe("addMember", () => {
     if (!result.ok) throw new Error(result.error);
     const password = result.data.initialPassword!;
     expect(password).toMatch(/^[0-9A-Za-z]{20}$/);
-    const [user] = await handle.db.select().from(users).where(eq(users.email, email));
+    const [user] = await handle().db.select().from(users).where(eq(users.email, email));
     expect(user!.name).toBe("Nina New");
     expect(user!.passwordHash).not.toContain(password);
     expect(await verifyPassword(password, user!.passwordHash)).toBe(true);
@@ -114,7 +85,7 @@ describe("addMember", () => {
     });
     expect(await attempt(admin, [other.roleIds.read_only])).toMatchObject({ ok: false, fieldErrors: { roleIds: "Unknown role" } });
     expect((await listMembers(ws.id)).length).toBe(2);
-    const [count] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.workspaceId, ws.id));
+    const [count] = await handle().db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.workspaceId, ws.id));
     expect(count!.n).toBe(0);
   });
 
@@ -137,7 +108,7 @@ describe("changeMemberRoles", () => {
     const ws = await createTestWorkspace();
     const admin = await ws.addMember(["administrator"]);
     const member = await ws.addMember(["administrator"]);
-    const key = await createKey(ws, member, ws.roleIds.administrator);
+    const key = (await insertTestKey(ws, member, { roles: [ws.roleIds.administrator] })).id;
     expect(await keyPermissions(ws, key)).toContain("api_keys:manage");
     changes.length = 0;
 
@@ -209,8 +180,8 @@ describe("removeMember", () => {
     const ws = await createTestWorkspace();
     const admin = await ws.addMember(["administrator"]);
     const member = await ws.addMember(["standard"], "Leaving Lee");
-    const key = await createKey(ws, member, ws.roleIds.standard);
-    await createKey(ws, member, ws.roleIds.read_only);
+    const key = (await insertTestKey(ws, member, { roles: [ws.roleIds.standard] })).id;
+    await insertTestKey(ws, member, { roles: [ws.roleIds.read_only] });
     expect((await keyPermissions(ws, key))!.length).toBeGreaterThan(0);
     changes.length = 0;
 
@@ -257,8 +228,8 @@ describe("transferOwnership", () => {
     const ws = await createTestWorkspace();
     const owner = await ws.addMember(["owner"]);
     const next = await ws.addMember(["standard"]);
-    const ownerKey = await createKey(ws, owner, ws.roleIds.owner, { owner: true, name: "Owner key" });
-    const otherKey = await createKey(ws, owner, ws.roleIds.administrator);
+    const ownerKey = (await insertTestKey(ws, owner, { roles: [ws.roleIds.owner], owner: true, name: "Owner key" })).id;
+    const otherKey = (await insertTestKey(ws, owner, { roles: [ws.roleIds.administrator] })).id;
     changes.length = 0;
 
     const result = await transferOwnership(actorOf(owner), { memberId: next.memberId });
@@ -303,7 +274,7 @@ describe("transferOwnership", () => {
     const owners = (await listMembers(ws.id)).filter((m) => m.isOwner);
     expect(owners).toHaveLength(1);
     expect([a.userId, b.userId]).toContain(owners[0]!.userId);
-    const rows = await handle.db
+    const rows = await handle().db
       .select({ n: sql<number>`count(*)::int` })
       .from(auditEvents)
       .where(and(eq(auditEvents.workspaceId, ws.id), eq(auditEvents.action, "member.transfer_ownership")));

@@ -1,26 +1,24 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { memberRoles, members, workspaces } from "@/db/schema";
-import { createTestRole, createTestWorkspace, openTestDatabase, removeTestMember } from "@/lib/testing/database";
-import type { DatabaseHandle } from "@/db/client";
+import { createTestRole, createTestWorkspace, withTestDatabase, removeTestMember } from "@/lib/testing/database";
 import { emitKeyChange } from "@/lib/keys/revocation";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { deleteApiKey } from "@/lib/keys/rules";
 import { generateSecret } from "@/lib/keys/format";
-import { call, createTestKey, expireTestKey, startTestApi } from "./testing";
+import { call, startTestApi } from "./testing";
+import { createTestKey, expireTestKey } from "@/lib/testing";
 
-let handle: DatabaseHandle;
+const handle = withTestDatabase();
 let api: Awaited<ReturnType<typeof startTestApi>>;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
   // A generous throttle here: this file tests refusals, the throttle has its own test below.
   api = await startTestApi({ throttle: { burst: 1_000, perMinute: 1_000 } });
 });
 
 afterAll(async () => {
   await api.close();
-  await handle.close();
 });
 
 const me = (key: string | undefined, headers?: Record<string, string>) => call(api.url, "/api/v1/me", { key, headers });
@@ -122,7 +120,7 @@ describe("Open API authentication (SPEC §5)", () => {
     const admin = await ws.addMember(["administrator"]);
     const { secret } = await createTestKey(ws, admin);
     expect((await me(secret)).status).toBe(200);
-    await handle.db.update(workspaces).set({ plan: "free" }).where(eq(workspaces.id, ws.id));
+    await handle().db.update(workspaces).set({ plan: "free" }).where(eq(workspaces.id, ws.id));
     emitKeyChange({ workspaceId: ws.id });
     const res = await me(secret);
     expect(res.status).toBe(402);
@@ -155,8 +153,8 @@ describe("Open API authentication (SPEC §5)", () => {
     const adminKey = await createTestKey(ws, admin, ["administrator"]);
     expect((await me(adminKey.secret)).body.permissions).toContain("api_keys:manage");
     // The creator is demoted to Read-only: the key shrinks with them at once.
-    await handle.db.delete(memberRoles).where(eq(memberRoles.memberId, admin.memberId));
-    await handle.db.insert(memberRoles).values({ memberId: admin.memberId, roleId: ws.roleIds.read_only });
+    await handle().db.delete(memberRoles).where(eq(memberRoles.memberId, admin.memberId));
+    await handle().db.insert(memberRoles).values({ memberId: admin.memberId, roleId: ws.roleIds.read_only });
     emitKeyChange({ workspaceId: ws.id, userId: admin.userId });
     const demoted = await me(adminKey.secret);
     expect(demoted.status).toBe(200);
@@ -179,7 +177,7 @@ describe("Open API authentication (SPEC §5)", () => {
     const admin = await ws.addMember(["administrator"]);
     const { secret } = await createTestKey(ws, admin);
     expect((await me(secret)).status).toBe(200);
-    await handle.db.delete(members).where(and(eq(members.workspaceId, ws.id), eq(members.userId, admin.userId)));
+    await handle().db.delete(members).where(and(eq(members.workspaceId, ws.id), eq(members.userId, admin.userId)));
     expect((await me(secret)).status).toBe(200);
     emitKeyChange({ workspaceId: ws.id });
     expect((await me(secret)).body.error?.code).toBe("inactive_api_key");

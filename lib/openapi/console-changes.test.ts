@@ -1,23 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
-import { createTestRole, createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
+import { createTestRole, createTestWorkspace, withTestDatabase } from "@/lib/testing/database";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { changeMemberRoles, removeMember } from "@/lib/members/rules";
 import { updateRole } from "@/lib/roles/rules";
-import { call, createTestKey, startTestApi } from "./testing";
+import { call, startTestApi } from "./testing";
+import { createTestKey } from "@/lib/testing";
 
 // What the console changes reaches keys already verified (and cached) by the Open API at once:
 // the member and role rules announce their changes like the key rules do.
-let handle: DatabaseHandle;
+withTestDatabase();
 let api: Awaited<ReturnType<typeof startTestApi>>;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
   api = await startTestApi();
 });
 afterAll(async () => {
   await api.close();
-  await handle.close();
 });
 
 const me = (secret: string) => call(api.url, "/api/v1/me", { key: secret });

@@ -1,22 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
-import { createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
+import { createTestWorkspace, withTestDatabase, type TestWorkspace } from "@/lib/testing/database";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { listApiKeys } from "@/lib/keys/rules";
 import { auditLogQuerySchema } from "@/lib/validations/audit-log";
-import { call, createTestKey, startTestApi } from "./testing";
+import { call, startTestApi } from "./testing";
+import { createTestKey } from "@/lib/testing";
 
 // Crafted input from issue 12: each is a 400 naming the field on PGlite and PostgreSQL, never a 500.
 
-let handle: DatabaseHandle;
+withTestDatabase();
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let ws: TestWorkspace;
 let admin: Awaited<ReturnType<TestWorkspace["addMember"]>>;
 let key: { id: string; secret: string };
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
   api = await startTestApi({ throttle: { burst: 1_000, perMinute: 1_000 } });
   ws = await createTestWorkspace("small");
   admin = await ws.addMember(["administrator"], "Adam Admin");
@@ -25,7 +24,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api.close();
-  await handle.close();
 });
 
 const b64 = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");

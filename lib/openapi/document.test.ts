@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { DatabaseHandle } from "@/db/client";
-import { openTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { createApiKeySchema, modifyApiKeySchema } from "@/lib/validations/api-keys";
 import { verifyKeyRequestSchema } from "@/lib/validations/openapi";
 import { buildOpenApiDocument } from "./document";
 import { ROUTES } from "./routes";
 import { startTestApi } from "./testing";
 
-let handle: DatabaseHandle;
+withTestDatabase();
 let api: Awaited<ReturnType<typeof startTestApi>>;
 type Doc = {
   openapi: string;
@@ -18,7 +17,6 @@ type Doc = {
 let doc: Doc;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
   api = await startTestApi();
   const res = await fetch(`${api.url}/api/v1/openapi.json`);
   expect(res.status).toBe(200);
@@ -27,7 +25,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await api.close();
-  await handle.close();
 });
 
 const requestSchema = (schema: z.ZodType) => {

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createTestWorkspace } from "@/lib/testing/database";
 import { generateSecret } from "@/lib/keys/format";
-import { call, createTestKey, withTwoInstances } from "./testing";
+import { call, withTwoInstances } from "./testing";
+import { createTestKey } from "@/lib/testing";
 
 const serverDatabase = Boolean(process.env.DATABASE_URL);
 

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
-import { openTestDatabase } from "@/lib/testing/database";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "@/lib/testing/database";
 import { FailureThrottle } from "./failure-throttle";
 
 describe("FailureThrottle", () => {
@@ -29,17 +28,13 @@ describe("FailureThrottle", () => {
 });
 
 describe("FailureThrottle shared through the database", () => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await openTestDatabase();
-  });
-  afterAll(() => handle.close());
+  const handle = withTestDatabase();
   const address = () => `203.0.113.${randomBytes(4).toString("hex")}`;
 
   it("two instances spend one bucket per address, each seeing the other's failures after a sync", async () => {
     // One token a minute: a slow machine does not refill the bucket between the steps.
-    const a = new FailureThrottle({ burst: 4, perMinute: 1, db: () => handle.db, syncMs: 60_000 });
-    const b = new FailureThrottle({ burst: 4, perMinute: 1, db: () => handle.db, syncMs: 60_000 });
+    const a = new FailureThrottle({ burst: 4, perMinute: 1, db: () => handle().db, syncMs: 60_000 });
+    const b = new FailureThrottle({ burst: 4, perMinute: 1, db: () => handle().db, syncMs: 60_000 });
     const ip = address();
     a.recordFailure(ip);
     a.recordFailure(ip);
@@ -57,14 +52,14 @@ describe("FailureThrottle shared through the database", () => {
     expect(a.retryAfter(ip)).toBeGreaterThanOrEqual(30);
     expect(a.retryAfter(address())).toBe(0);
     // Differently configured instances keep their own buckets.
-    const other = new FailureThrottle({ burst: 100, perMinute: 100, db: () => handle.db, syncMs: 60_000 });
+    const other = new FailureThrottle({ burst: 100, perMinute: 100, db: () => handle().db, syncMs: 60_000 });
     await other.sync();
     expect(other.retryAfter(ip)).toBe(0);
     for (const t of [a, b, other]) t.close();
   });
 
   it("counts failures recorded while a sync is under way", async () => {
-    const a = new FailureThrottle({ burst: 3, perMinute: 1, db: () => handle.db, syncMs: 60_000 });
+    const a = new FailureThrottle({ burst: 3, perMinute: 1, db: () => handle().db, syncMs: 60_000 });
     const ip = address();
     a.recordFailure(ip);
     const syncing = a.sync();

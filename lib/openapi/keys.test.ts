@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
-import type { DatabaseHandle } from "@/db/client";
+import { createTestRole, createTestWorkspace, withTestDatabase, type TestWorkspace } from "@/lib/testing/database";
 import type { Membership } from "@/lib/auth/membership";
-import { call, createTestKey, startTestApi } from "./testing";
+import { call, startTestApi } from "./testing";
+import { createTestKey } from "@/lib/testing";
 
-let handle: DatabaseHandle;
+withTestDatabase();
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let ws: TestWorkspace;
 let owner: Membership;
@@ -15,7 +15,6 @@ let adminKey: { id: string; secret: string };
 let memberKey: { id: string; secret: string };
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
   api = await startTestApi({ throttle: { burst: 1_000, perMinute: 1_000 } });
   ws = await createTestWorkspace("small");
   owner = await ws.addMember(["owner"], "Olivia Owner");
@@ -28,7 +27,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api.close();
-  await handle.close();
 });
 
 const as = (key: { secret: string }) => ({

@@ -3,7 +3,8 @@ import { createTestWorkspace } from "@/lib/testing/database";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { signRequest } from "@/lib/signing/format";
 import { createSharedSecret, revealSharedSecret, rotateSharedSecret, setRequireSignedRequests } from "@/lib/signing/shared-secret";
-import { answeredWithin, call, createTestKey, withTwoInstances } from "./testing";
+import { answeredWithin, call, withTwoInstances } from "./testing";
+import { createTestKey } from "@/lib/testing";
 
 const serverDatabase = Boolean(process.env.DATABASE_URL);
 

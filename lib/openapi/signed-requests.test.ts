@@ -1,21 +1,20 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
 import { apiKeys, sharedSecrets } from "@/db/schema";
-import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
+import { createTestRole, createTestWorkspace, withTestDatabase, type TestWorkspace } from "@/lib/testing/database";
 import type { Membership } from "@/lib/auth/membership";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { emitKeyChange } from "@/lib/keys/revocation";
 import { signRequest } from "@/lib/signing/format";
 import { createSharedSecret, revealSharedSecret, rotateSharedSecret, setRequireSignedRequests } from "@/lib/signing/shared-secret";
-import { call, createTestKey, startTestApi } from "./testing";
+import { call, startTestApi } from "./testing";
+import { createTestKey } from "@/lib/testing";
 
-let handle: DatabaseHandle;
+const handle = withTestDatabase();
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let other: Awaited<ReturnType<typeof startTestApi>>;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
   api = await startTestApi({ throttle: { burst: 1_000, perMinute: 1_000 } });
   // A second instance on the same database, with memories of its own.
   other = await startTestApi({ throttle: { burst: 1_000, perMinute: 1_000 } });
@@ -24,7 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
   await other.close();
-  await handle.close();
 });
 
 type Signing = { ws: TestWorkspace; owner: Membership; key: { id: string; secret: string }; secret: () => Promise<string> };
@@ -186,7 +184,7 @@ describe("signed Open API requests (SPEC §5.1)", () => {
     expect((await signedCall(api.url, "/api/v1/me", { key, secret: current })).status).toBe(200);
 
     // The hour is over (moved in the database; every instance hears of it).
-    await handle.db
+    await handle().db
       .update(sharedSecrets)
       .set({ validUntil: new Date(Date.now() - 1000) })
       .where(and(eq(sharedSecrets.workspaceId, s.ws.id), isNotNull(sharedSecrets.retiredAt)));
@@ -202,7 +200,7 @@ describe("signed Open API requests (SPEC §5.1)", () => {
     await requireSigning(s, true);
     const lastUsed = async () => {
       await api.api.flush();
-      const [row] = await handle.db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, s.key.id));
+      const [row] = await handle().db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, s.key.id));
       return row!.at;
     };
     expect((await call(api.url, "/api/v1/me", { key: s.key.secret })).status).toBe(401);

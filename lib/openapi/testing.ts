@@ -2,14 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { getDb, type DatabaseHandle } from "@/db/client";
-import { apiKeys, type BuiltInRole } from "@/db/schema";
-import { openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
-import type { Membership } from "@/lib/auth/membership";
-import { actorFromMembership } from "@/lib/auth/actor";
-import { createApiKey } from "@/lib/keys/rules";
+import { withTestDatabase } from "@/lib/testing/database";
 import { createOpenApiHandler, type OpenApiHandler, type OpenApiOptions } from "./handler";
 import { ResponseValidator } from "./response-validator";
 
@@ -64,29 +59,6 @@ export async function call(
   return { status: res.status, body: json, headers: res.headers };
 }
 
-/** A key created through the key rules by `member` (roles by built-in kind or id); returns its id and secret. */
-export async function createTestKey(
-  ws: TestWorkspace,
-  member: Membership,
-  roleList: (BuiltInRole | string)[] = ["read_only"],
-  extra: { name?: string; expiresAt?: string | null } = {},
-): Promise<{ id: string; secret: string }> {
-  const actor = actorFromMembership(member, { name: "Test", email: "test@example.test" });
-  const roleIds = roleList.map((r) => (r in ws.roleIds ? ws.roleIds[r as BuiltInRole] : r));
-  const result = await createApiKey(actor, {
-    name: extra.name ?? `key ${Math.random().toString(36).slice(2, 10)}`,
-    roleIds,
-    expiresAt: extra.expiresAt ?? null,
-  });
-  if (!result.ok) throw new Error(`createApiKey failed: ${result.error}`);
-  return { id: result.data.key.id, secret: result.data.secret };
-}
-
-/** Moves a key's expiry into the past (the rules refuse past expiries). */
-export async function expireTestKey(keyId: string): Promise<void> {
-  await getDb().update(apiKeys).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiKeys.id, keyId));
-}
-
 export type TestInstance = { url: string; child: ChildProcess };
 
 /** lib/openapi/test-instance.ts in its own process (wired like server.ts, LISTEN included). */
@@ -124,18 +96,16 @@ export async function stopTestInstance(instance: TestInstance | undefined): Prom
  * processes on the same PostgreSQL database (DATABASE_URL), started before and stopped after.
  */
 export function withTwoInstances(): { handle: () => DatabaseHandle; a: () => TestInstance; b: () => TestInstance } {
-  let handle: DatabaseHandle | undefined;
+  const handle = withTestDatabase();
   let a: TestInstance | undefined;
   let b: TestInstance | undefined;
   beforeAll(async () => {
-    handle = await openTestDatabase();
     [a, b] = await Promise.all([startTestInstance(), startTestInstance()]);
   }, 120_000);
   afterAll(async () => {
     await Promise.all([stopTestInstance(a), stopTestInstance(b)]);
-    await handle?.close();
   });
-  return { handle: () => handle!, a: () => a!, b: () => b! };
+  return { handle, a: () => a!, b: () => b! };
 }
 
 /** Polls `request` until it answers the error `code` (or 3 × limitMs pass); how long that took. */

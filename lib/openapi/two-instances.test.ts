@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apiKeys } from "@/db/schema";
 import { createTestWorkspace } from "@/lib/testing/database";
-import { answeredWithin, call, createTestKey, startTestInstance, stopTestInstance, withTwoInstances } from "./testing";
+import { answeredWithin, call, startTestInstance, stopTestInstance, withTwoInstances } from "./testing";
+import { createTestKey } from "@/lib/testing";
 
 const serverDatabase = Boolean(process.env.DATABASE_URL);
 

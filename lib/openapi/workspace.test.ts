@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
-import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
-import { call, createTestKey, startTestApi } from "./testing";
+import { createTestRole, createTestWorkspace, withTestDatabase, type TestWorkspace } from "@/lib/testing/database";
+import { call, startTestApi } from "./testing";
+import { createTestKey } from "@/lib/testing";
 
-let handle: DatabaseHandle;
+withTestDatabase();
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let ws: TestWorkspace;
 let ownerKey: { id: string; secret: string };
@@ -12,7 +12,6 @@ let viewerKey: { id: string; secret: string };
 let auditorKey: { id: string; secret: string };
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
   api = await startTestApi({ throttle: { burst: 1_000, perMinute: 1_000 } });
   ws = await createTestWorkspace("small");
   const owner = await ws.addMember(["owner"], "Olivia Owner");
@@ -27,7 +26,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api.close();
-  await handle.close();
 });
 
 const get = (key: { secret: string }, path: string) => call(api.url, path, { key: key.secret });

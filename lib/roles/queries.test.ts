@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
-import { createTestRole, createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
+import { describe, expect, it } from "vitest";
+import { createTestRole, createTestWorkspace, withTestDatabase } from "@/lib/testing/database";
 import { apiKeyRoles, apiKeys } from "@/db/schema";
 import { generateKeyId } from "@/lib/keys/format";
 import { listRoles } from "./queries";
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(() => handle.close());
+const handle = withTestDatabase();
 
 describe("listRoles", () => {
   it("lists built-in roles in order then custom ones, with permissions and who holds them; the owner key only for the Owner", async () => {
@@ -21,11 +16,11 @@ describe("listRoles", () => {
     // Ids unique per run: the server database in CI keeps earlier runs' rows.
     const ownerKey = generateKeyId();
     const standardKey = generateKeyId();
-    await handle.db.insert(apiKeys).values([
+    await handle().db.insert(apiKeys).values([
       { id: ownerKey, workspaceId: ws.id, name: "Owner key", secretHash: `h1${ws.id}`, hint: "ak_…", isOwnerKey: true, createdByUserId: owner.userId },
       { id: standardKey, workspaceId: ws.id, name: "std", secretHash: `h2${ws.id}`, hint: "ak_…", createdByUserId: owner.userId },
     ]);
-    await handle.db.insert(apiKeyRoles).values([
+    await handle().db.insert(apiKeyRoles).values([
       { apiKeyId: ownerKey, roleId: ws.roleIds.owner },
       { apiKeyId: standardKey, roleId: ws.roleIds.standard },
     ]);

@@ -1,54 +1,27 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
-import { apiKeyRoles, apiKeys, auditEvents, memberRoles, rolePermissions } from "@/db/schema";
-import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
-import { loadMembershipById, permissionsOfRoles, type Membership } from "@/lib/auth/membership";
-import { effectivePermissions } from "@/lib/keys/effective";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiKeys, auditEvents, memberRoles, rolePermissions } from "@/db/schema";
+import { createTestRole, createTestWorkspace, withTestDatabase } from "@/lib/testing/database";
+import { type Membership } from "@/lib/auth/membership";
 import { onKeyChange, type KeyChange } from "@/lib/keys/revocation";
-import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
 import { actorOf as testActor } from "@/lib/testing/actor";
 import { createRoleSchema, updateRoleSchema } from "@/lib/validations/roles";
 import { listRoles } from "./queries";
 import { createRole, deleteRole, roleUsage, updateRole } from "./rules";
+import { insertTestKey, keyPermissions } from "@/lib/testing/keys";
 
-let handle: DatabaseHandle;
+const handle = withTestDatabase();
 const changes: KeyChange[] = [];
-beforeAll(async () => {
-  handle = await openTestDatabase();
+beforeAll(() => {
   onKeyChange((c) => changes.push(c));
 });
-afterAll(() => handle.close());
 
 const actorOf = (m: Membership, name = "Actor") => testActor(m, name, null);
 
-async function createKey(ws: TestWorkspace, creator: Membership, roleId: string, opts: { owner?: boolean; name?: string } = {}) {
-  const id = generateKeyId();
-  const secret = generateSecret();
-  await handle.db.insert(apiKeys).values({
-    id,
-    workspaceId: ws.id,
-    name: opts.name ?? `key-${id}`,
-    secretHash: hashSecret(secret),
-    hint: secretHint(secret),
-    isOwnerKey: opts.owner ?? false,
-    createdByUserId: creator.userId,
-  });
-  await handle.db.insert(apiKeyRoles).values({ apiKeyId: id, roleId });
-  return id;
-}
-
-async function keyPermissions(ws: TestWorkspace, keyId: string) {
-  const [key] = await handle.db.select().from(apiKeys).where(eq(apiKeys.id, keyId));
-  const roleIds = (await handle.db.select().from(apiKeyRoles).where(eq(apiKeyRoles.apiKeyId, keyId))).map((r) => r.roleId);
-  const creator = await loadMembershipById(key!.createdByUserId, ws.id);
-  return effectivePermissions(await permissionsOfRoles(ws.id, roleIds), creator?.permissions ?? null, key!.isOwnerKey);
-}
-
 const permissionsOf = async (roleId: string) =>
-  (await handle.db.select().from(rolePermissions).where(eq(rolePermissions.roleId, roleId))).map((r) => r.permission).sort();
+  (await handle().db.select().from(rolePermissions).where(eq(rolePermissions.roleId, roleId))).map((r) => r.permission).sort();
 const eventsOf = async (workspaceId: string) =>
-  handle.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, workspaceId)).orderBy(auditEvents.id);
+  handle().db.select().from(auditEvents).where(eq(auditEvents.workspaceId, workspaceId)).orderBy(auditEvents.id);
 
 describe("createRole", () => {
   it("creates a custom role with permissions the Owner holds; names are unique regardless of case", async () => {
@@ -110,7 +83,7 @@ describe("updateRole", () => {
     const owner = await ws.addMember(["owner"]);
     const admin = await ws.addMember(["administrator"]);
     const roleId = await createTestRole(ws.id, "Integrations", ["api_keys:read", "api_keys:verify"]);
-    const key = await createKey(ws, admin, roleId);
+    const key = (await insertTestKey(ws, admin, { roles: [roleId] })).id;
     expect(await keyPermissions(ws, key)).toEqual(["api_keys:read", "api_keys:verify"]);
     changes.length = 0;
 
@@ -179,7 +152,7 @@ describe("deleteRole", () => {
     const owner = await ws.addMember(["owner"]);
     const roleId = await createTestRole(ws.id, "Auditor", ["audit:read"]);
     const holder = await ws.addMember(["read_only", roleId], "Hana Holder");
-    const key = await createKey(ws, owner, roleId, { name: "audit-bot" });
+    const key = (await insertTestKey(ws, owner, { roles: [roleId], name: "audit-bot" })).id;
 
     const refused = await deleteRole(actorOf(owner), { roleId });
     expect(refused).toEqual({
@@ -189,9 +162,9 @@ describe("deleteRole", () => {
     });
     expect(await roleUsage(ws.id, roleId)).toMatchObject({ memberCount: 1, keyCount: 1, members: [{ userId: holder.userId }], keys: [{ id: key }] });
 
-    await handle.db.delete(apiKeys).where(eq(apiKeys.id, key));
+    await handle().db.delete(apiKeys).where(eq(apiKeys.id, key));
     expect(await deleteRole(actorOf(owner), { roleId })).toMatchObject({ ok: false, error: expect.stringContaining("1 member (Hana Holder)") });
-    await handle.db.delete(memberRoles).where(eq(memberRoles.roleId, roleId));
+    await handle().db.delete(memberRoles).where(eq(memberRoles.roleId, roleId));
     changes.length = 0;
     expect(await deleteRole(actorOf(owner), { roleId })).toEqual({ ok: true, data: { name: "Auditor" } });
     expect((await listRoles({ workspace: { id: ws.id }, isOwner: false })).map((r) => r.name)).not.toContain("Auditor");
@@ -204,7 +177,7 @@ describe("deleteRole", () => {
     const owner = await ws.addMember(["owner"]);
     const manager = await ws.addMember(["administrator", await createTestRole(ws.id, "Role manager", ["roles:manage"])]);
     const roleId = await createTestRole(ws.id, "Extra", ["audit:read"]);
-    await createKey(ws, owner, roleId, { owner: true, name: "Owner key" });
+    await insertTestKey(ws, owner, { roles: [roleId], owner: true, name: "Owner key" });
     const forManager = await deleteRole(actorOf(manager), { roleId });
     expect(forManager).toEqual({ ok: false, code: "conflict", error: "“Extra” is in use and cannot be deleted." });
     const forOwner = await deleteRole(actorOf(owner), { roleId });

@@ -1,8 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { auditEvents, sharedSecrets, workspaces } from "@/db/schema";
-import { createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
+import { createTestWorkspace, withTestDatabase } from "@/lib/testing/database";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { onKeyChange, type KeyChange } from "@/lib/keys/revocation";
 import { isSharedSecret } from "./format";
@@ -14,11 +13,7 @@ import {
   setRequireSignedRequests,
 } from "./shared-secret";
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(() => handle.close());
+const handle = withTestDatabase();
 
 async function workspaceWithOwner() {
   const ws = await createTestWorkspace("small");
@@ -34,7 +29,7 @@ const reveal = async (actor: Parameters<typeof revealSharedSecret>[0]) => {
 };
 
 const auditOf = (workspaceId: string) =>
-  handle.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, workspaceId)).orderBy(auditEvents.id);
+  handle().db.select().from(auditEvents).where(eq(auditEvents.workspaceId, workspaceId)).orderBy(auditEvents.id);
 
 describe("API shared secret", () => {
   it("is created once, stored encrypted, shown as a hint and revealed on demand", async () => {
@@ -56,7 +51,7 @@ describe("API shared secret", () => {
     const copied = await revealSharedSecret(owner, "copy");
     expect(copied).toEqual({ ok: true, data: { secret } });
 
-    const [row] = await handle.db.select().from(sharedSecrets).where(eq(sharedSecrets.workspaceId, ws.id));
+    const [row] = await handle().db.select().from(sharedSecrets).where(eq(sharedSecrets.workspaceId, ws.id));
     expect(row!.ciphertext).not.toContain(secret.slice(3, 20));
 
     expect(await createSharedSecret(owner)).toMatchObject({
@@ -93,7 +88,7 @@ describe("API shared secret", () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => createSharedSecret(owner)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === "conflict")).toBe(true);
-    const rows = await handle.db.select().from(sharedSecrets).where(eq(sharedSecrets.workspaceId, ws.id));
+    const rows = await handle().db.select().from(sharedSecrets).where(eq(sharedSecrets.workspaceId, ws.id));
     expect(rows).toHaveLength(1);
   });
 
@@ -123,12 +118,12 @@ describe("API shared secret", () => {
     if (!again.ok) throw new Error(again.error);
     expect(again.data.previous?.hint).toBe(rotated.data.current?.hint);
     expect(Date.parse(again.data.previous!.validUntil) - Date.now()).toBeLessThanOrEqual(3600_000);
-    const rows = await handle.db.select().from(sharedSecrets).where(eq(sharedSecrets.workspaceId, ws.id));
+    const rows = await handle().db.select().from(sharedSecrets).where(eq(sharedSecrets.workspaceId, ws.id));
     expect(rows).toHaveLength(2);
 
     const none = await rotateSharedSecret(owner, { grace: "none" });
     expect(none.ok && none.data.previous).toBeNull();
-    expect(await handle.db.select().from(sharedSecrets).where(eq(sharedSecrets.workspaceId, ws.id))).toHaveLength(1);
+    expect(await handle().db.select().from(sharedSecrets).where(eq(sharedSecrets.workspaceId, ws.id))).toHaveLength(1);
 
     expect(await rotateSharedSecret(owner, { grace: "2h" })).toMatchObject({ ok: false, code: "invalid_request" });
     const rotations = (await auditOf(ws.id)).filter((e) => e.action === "shared_secret.rotate");
@@ -153,13 +148,13 @@ describe("API shared secret", () => {
     } finally {
       stop();
     }
-    const [row] = await handle.db.select({ on: workspaces.requireSignedRequests }).from(workspaces).where(eq(workspaces.id, ws.id));
+    const [row] = await handle().db.select({ on: workspaces.requireSignedRequests }).from(workspaces).where(eq(workspaces.id, ws.id));
     expect(row!.on).toBe(true);
     // Repeating it changes nothing and writes no second event.
     await setRequireSignedRequests(owner, { enabled: true });
     await setRequireSignedRequests(owner, { enabled: false });
     expect(await setRequireSignedRequests(owner, { enabled: "yes" })).toMatchObject({ ok: false, code: "invalid_request" });
-    const switches = await handle.db
+    const switches = await handle().db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.workspaceId, ws.id), eq(auditEvents.targetType, "workspace")))

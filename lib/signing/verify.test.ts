@@ -1,18 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { afterEach, describe, expect, it } from "vitest";
 import { seenSignatures } from "@/db/schema";
-import { createTestWorkspace, openTestDatabase } from "@/lib/testing/database";
+import { createTestWorkspace, withTestDatabase } from "@/lib/testing/database";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { signRequest } from "./format";
 import { createSharedSecret, revealSharedSecret, rotateSharedSecret, setRequireSignedRequests } from "./shared-secret";
 import { SignatureVerifier, type SignedRequest } from "./verify";
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(() => handle.close());
+const handle = withTestDatabase();
 
 const verifiers: SignatureVerifier[] = [];
 function newVerifier(options?: ConstructorParameters<typeof SignatureVerifier>[0]) {
@@ -196,7 +191,7 @@ describe("SignatureVerifier (SPEC §5.1)", () => {
 
   it("purges expired seen signatures and bounds its memory without forgetting replays", async () => {
     const { ws, secret } = await signingWorkspace();
-    await handle.db.insert(seenSignatures).values({ signature: `expired-${ws.id}`, expiresAt: new Date(Date.now() - 1000) });
+    await handle().db.insert(seenSignatures).values({ signature: `expired-${ws.id}`, expiresAt: new Date(Date.now() - 1000) });
     const verifier = newVerifier({ purgeIntervalMs: 0, maxSeenSignatures: 2 });
     const requests = Array.from({ length: 4 }, () => signed(ws.id, secret));
     for (const request of requests) expect(await verifier.verify(request)).toEqual({ ok: true });
@@ -204,12 +199,12 @@ describe("SignatureVerifier (SPEC §5.1)", () => {
     // Evicted from memory, still refused: the database remembers.
     expect(await verifier.verify(requests[0]!)).toMatchObject({ ok: false, code: "replayed_request" });
     await verifier.close();
-    const left = await handle.db.select().from(seenSignatures).where(eq(seenSignatures.signature, `expired-${ws.id}`));
+    const left = await handle().db.select().from(seenSignatures).where(eq(seenSignatures.signature, `expired-${ws.id}`));
     expect(left).toHaveLength(0);
 
     // Rows carry their window's end: timestamp + 300 s (+1 s for the rounding of seconds).
     const request = requests[3]!;
-    const [row] = await handle.db
+    const [row] = await handle().db
       .select({ expiresAt: seenSignatures.expiresAt })
       .from(seenSignatures)
       .where(eq(seenSignatures.signature, request.signature!.slice(3)));

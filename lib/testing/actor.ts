@@ -1,13 +1,12 @@
-import type { Actor } from "@/lib/auth/actor";
+import { actorFromMembership, type Actor } from "@/lib/auth/actor";
 import type { Membership } from "@/lib/auth/membership";
 
-/** A console actor for tests: the member with the permissions they hold now, under a chosen audit name. */
-export const actorOf = (m: Membership, name = "Actor", ip: string | null = null): Actor => ({
-  workspace: m.workspace,
-  userId: m.userId,
-  permissions: m.permissions,
-  isOwner: m.isOwner,
-  name,
-  keyId: null,
-  ip,
-});
+/**
+ * A console actor for tests: the member with the permissions they hold now, under a chosen audit
+ * name. With `email` the audit name is the console's "Name (email)", as a signed-in member's is.
+ */
+export const actorOf = (m: Membership, name = "Actor", ip: string | null = null, { email }: { email?: string } = {}): Actor =>
+  email ? actorFromMembership(m, { name, email }, ip) : { ...actorFromMembership(m, { name, email: "" }, ip), name };
+
+/** The e-mail address a test member of this name signs in with. */
+export const emailOf = (name: string) => `${name.toLowerCase().replace(/\W+/g, ".")}@example.test`;

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, workspaces } from "@/db/schema";
-import { createKey, createTeam, withTestDatabase } from "@/lib/keys/testing";
+import { createKey, createTeam, withTestDatabase } from "@/lib/testing";
 import { upgradePlan } from "./plan";
 
 // Issue 13 #7: the Free plan's next step is a real, audited plan change.

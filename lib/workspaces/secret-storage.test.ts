@@ -1,43 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
-import { apiKeys } from "@/db/schema";
-import { createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
-import type { Membership } from "@/lib/auth/membership";
-import { encryptSecret } from "@/lib/crypto/aes";
-import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
+import { describe, expect, it } from "vitest";
+import { createTestWorkspace, withTestDatabase } from "@/lib/testing/database";
 import { actorOf } from "@/lib/testing/actor";
 import { countStoredSecrets, lastTurnedOnShowOnce } from "./secret-storage";
 import { setShowSecretsOnce } from "./settings";
+import { insertTestKey } from "@/lib/testing/keys";
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(() => handle.close());
-
-async function storedKey(ws: TestWorkspace, creator: Membership, owner = false) {
-  const id = generateKeyId();
-  const secret = generateSecret();
-  await handle.db.insert(apiKeys).values({
-    id,
-    workspaceId: ws.id,
-    name: `k-${id}`,
-    secretHash: hashSecret(secret),
-    secretCiphertext: encryptSecret(secret, id),
-    hint: secretHint(secret),
-    isOwnerKey: owner,
-    createdByUserId: creator.userId,
-  });
-}
+withTestDatabase();
 
 describe("countStoredSecrets", () => {
   it("counts the keys a switch to show-once would clear, the owner key for the Owner only", async () => {
     const ws = await createTestWorkspace();
     const owner = await ws.addMember(["owner"]);
     const admin = await ws.addMember(["administrator"]);
-    await storedKey(ws, admin);
-    await storedKey(ws, admin);
-    await storedKey(ws, owner, true);
+    await insertTestKey(ws, admin, { stored: true });
+    await insertTestKey(ws, admin, { stored: true });
+    await insertTestKey(ws, owner, { stored: true, owner: true });
     expect(await countStoredSecrets(ws.id, true)).toBe(3);
     expect(await countStoredSecrets(ws.id, false)).toBe(2);
     await setShowSecretsOnce(actorOf(owner, "Olivia Owner"), { enabled: true });

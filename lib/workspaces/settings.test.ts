@@ -1,41 +1,20 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { apiKeys, auditEvents, workspaces } from "@/db/schema";
-import { createTestRole, createTestWorkspace, openTestDatabase, type TestWorkspace } from "@/lib/testing/database";
+import { createTestRole, createTestWorkspace, withTestDatabase } from "@/lib/testing/database";
 import type { Membership } from "@/lib/auth/membership";
-import { decryptSecret, encryptSecret } from "@/lib/crypto/aes";
-import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
+import { decryptSecret } from "@/lib/crypto/aes";
 import { actorOf as testActor } from "@/lib/testing/actor";
 import { renameWorkspaceSchema } from "@/lib/validations/settings";
 import { renameWorkspace, setShowSecretsOnce } from "./settings";
+import { insertTestKey } from "@/lib/testing/keys";
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(() => handle.close());
+const handle = withTestDatabase();
 
 const actorOf = (m: Membership) => testActor(m, "Actor", null);
 
-async function storedKey(ws: TestWorkspace, creator: Membership, owner = false) {
-  const id = generateKeyId();
-  const secret = generateSecret();
-  await handle.db.insert(apiKeys).values({
-    id,
-    workspaceId: ws.id,
-    name: `k-${id}`,
-    secretHash: hashSecret(secret),
-    secretCiphertext: encryptSecret(secret, id),
-    hint: secretHint(secret),
-    isOwnerKey: owner,
-    createdByUserId: creator.userId,
-  });
-  return { id, secret };
-}
-
-const ciphertextOf = async (id: string) => (await handle.db.select().from(apiKeys).where(eq(apiKeys.id, id)))[0]!.secretCiphertext;
-const workspaceRow = async (id: string) => (await handle.db.select().from(workspaces).where(eq(workspaces.id, id)))[0]!;
+const ciphertextOf = async (id: string) => (await handle().db.select().from(apiKeys).where(eq(apiKeys.id, id)))[0]!.secretCiphertext;
+const workspaceRow = async (id: string) => (await handle().db.select().from(workspaces).where(eq(workspaces.id, id)))[0]!;
 
 describe("renameWorkspace", () => {
   it("renames with workspace:manage, keeps the slug, and records from and to", async () => {
@@ -45,7 +24,7 @@ describe("renameWorkspace", () => {
     expect(await renameWorkspace(actorOf(owner), renameWorkspaceSchema.parse({ name: "  Acme Labs " }))).toEqual({ ok: true, data: { name: "Acme Labs" } });
     const after = await workspaceRow(ws.id);
     expect(after).toMatchObject({ name: "Acme Labs", slug: before.slug });
-    const [event] = await handle.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws.id));
+    const [event] = await handle().db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws.id));
     expect(event).toMatchObject({ action: "workspace.rename", details: { from: before.name, to: "Acme Labs" } });
   });
 
@@ -67,9 +46,9 @@ describe("setShowSecretsOnce", () => {
     const other = await createTestWorkspace();
     const owner = await ws.addMember(["owner"]);
     const otherOwner = await other.addMember(["owner"]);
-    const a = await storedKey(ws, owner);
-    const ownerKey = await storedKey(ws, owner, true);
-    const elsewhere = await storedKey(other, otherOwner);
+    const a = await insertTestKey(ws, owner, { stored: true });
+    const ownerKey = await insertTestKey(ws, owner, { stored: true, owner: true });
+    const elsewhere = await insertTestKey(other, otherOwner, { stored: true });
     expect(decryptSecret((await ciphertextOf(a.id))!, a.id)).toBe(a.secret);
 
     expect(await setShowSecretsOnce(actorOf(owner), { enabled: true })).toEqual({ ok: true, data: { enabled: true } });
@@ -77,7 +56,7 @@ describe("setShowSecretsOnce", () => {
     expect(await ciphertextOf(a.id)).toBeNull();
     expect(await ciphertextOf(ownerKey.id)).toBeNull();
     expect(await ciphertextOf(elsewhere.id)).not.toBeNull();
-    const [event] = await handle.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws.id));
+    const [event] = await handle().db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws.id));
     expect(event).toMatchObject({ action: "workspace.update_settings", details: { showSecretsOnce: { from: false, to: true } } });
     expect(JSON.stringify(event)).not.toContain(a.secret);
   });
@@ -85,12 +64,12 @@ describe("setShowSecretsOnce", () => {
   it("turning it off applies to new keys only: deleted secrets stay deleted", async () => {
     const ws = await createTestWorkspace();
     const owner = await ws.addMember(["owner"]);
-    const key = await storedKey(ws, owner);
+    const key = await insertTestKey(ws, owner, { stored: true });
     await setShowSecretsOnce(actorOf(owner), { enabled: true });
     expect(await setShowSecretsOnce(actorOf(owner), { enabled: false })).toEqual({ ok: true, data: { enabled: false } });
     expect((await workspaceRow(ws.id)).showSecretsOnce).toBe(false);
     expect(await ciphertextOf(key.id)).toBeNull();
-    const events = await handle.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws.id)).orderBy(auditEvents.id);
+    const events = await handle().db.select().from(auditEvents).where(eq(auditEvents.workspaceId, ws.id)).orderBy(auditEvents.id);
     expect(events.map((e) => e.details)).toEqual([
       { showSecretsOnce: { from: false, to: true }, storedSecretsDeleted: true },
       { showSecretsOnce: { from: true, to: false } },
@@ -101,7 +80,7 @@ describe("setShowSecretsOnce", () => {
     const ws = await createTestWorkspace();
     const owner = await ws.addMember(["owner"]);
     const admin = await ws.addMember(["administrator"]);
-    const key = await storedKey(ws, owner);
+    const key = await insertTestKey(ws, owner, { stored: true });
     expect(await setShowSecretsOnce(actorOf(admin), { enabled: true })).toMatchObject({ ok: false, code: "forbidden" });
     expect((await workspaceRow(ws.id)).showSecretsOnce).toBe(false);
     expect(await ciphertextOf(key.id)).not.toBeNull();
