@@ -76,7 +76,7 @@ export function KeySearch({ initialQuery }: { initialQuery: string }) {
           id={KEY_SEARCH_INPUT_ID}
           type="search"
           aria-label="Search keys by name"
-          placeholder="Name, description, Key ID or hint"
+          placeholder="Name, Key ID or hint"
           aria-describedby={notice ? "key-search-notice" : undefined}
           autoComplete="off"
           spellCheck={false}
