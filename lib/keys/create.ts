@@ -1,5 +1,6 @@
 import { getDb, type Executor } from "@/db/client";
-import { apiKeyRoles, apiKeys } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { apiKeyRoles, apiKeys, workspaces } from "@/db/schema";
 import { auditActorOf } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { encryptSecret } from "@/lib/crypto/aes";
@@ -59,13 +60,20 @@ export function resolveGrantedRoles(
 }
 
 async function writeKey(tx: Executor, actor: KeyActor, key: { id: string; secret: string; isOwnerKey: boolean; granted: GrantableRole[] }, data: { name: string; description: string; expiresAt: Date | null }) {
+  // FOR SHARE: a concurrent switch to "Show secrets only once" (which locks the row to delete every
+  // stored secret) waits for this key, or this key sees it; never a stored secret left behind.
+  const [ws] = await tx
+    .select({ showSecretsOnce: workspaces.showSecretsOnce })
+    .from(workspaces)
+    .where(eq(workspaces.id, actor.workspace.id))
+    .for("share");
   await tx.insert(apiKeys).values({
     id: key.id,
     workspaceId: actor.workspace.id,
     name: data.name,
     description: data.description,
     secretHash: hashSecret(key.secret),
-    secretCiphertext: actor.workspace.showSecretsOnce ? null : encryptSecret(key.secret, key.id),
+    secretCiphertext: (ws?.showSecretsOnce ?? true) ? null : encryptSecret(key.secret, key.id),
     hint: secretHint(key.secret),
     isOwnerKey: key.isOwnerKey,
     createdByUserId: actor.userId,
