@@ -24,6 +24,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const canManage = permissions.has("workspace:manage");
   // "API shared secret" is for workspace:manage only; everyone else gets nothing: not the hint, not whether one exists.
   const sharedSecret = canManage ? await getSharedSecretStatus(actorFromMembership(membership, user)) : null;
+  const storedSecrets = canManage ? await countStoredSecrets(workspace.id, seesOwnerKey(membership)) : 0;
+  const keySettings = (
+    <>
+      <SettingsSection id="key-secrets" title="API key secrets" description="How the secrets of this workspace's API keys are kept.">
+        <ShowSecretsOnce slug={workspace.slug} enabled={workspace.showSecretsOnce} canManage={canManage} storedSecrets={storedSecrets} />
+      </SettingsSection>
+      {sharedSecret?.ok && <SharedSecretPanel slug={workspace.slug} initialStatus={sharedSecret.data} />}
+    </>
+  );
   return (
     <>
       <PageHeader title="Settings" description={`Settings of ${workspace.name} (/${workspace.slug}).`} />
@@ -46,36 +55,18 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
               ))}
           </div>
         </SettingsSection>
-        {!keysAllowedOn(workspace.plan) ? (
+        {keysAllowedOn(workspace.plan) ? (
+          keySettings
+        ) : (
           // Key-only settings, greyed out with the reason: nothing here applies without keys.
           <div className="space-y-6">
             <p className="rounded-md border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
               API key secrets and the API shared secret apply once the workspace is on the Small plan or above.
             </p>
             <div inert className="space-y-6 opacity-60">
-              <SettingsSection id="key-secrets" title="API key secrets" description="How the secrets of this workspace's API keys are kept.">
-                <ShowSecretsOnce
-                  slug={workspace.slug}
-                  enabled={workspace.showSecretsOnce}
-                  canManage={canManage}
-                  storedSecrets={canManage ? await countStoredSecrets(workspace.id, seesOwnerKey(membership)) : 0}
-                />
-              </SettingsSection>
-              {sharedSecret?.ok && <SharedSecretPanel slug={workspace.slug} initialStatus={sharedSecret.data} />}
+              {keySettings}
             </div>
           </div>
-        ) : (
-          <>
-              <SettingsSection id="key-secrets" title="API key secrets" description="How the secrets of this workspace's API keys are kept.">
-                <ShowSecretsOnce
-                  slug={workspace.slug}
-                  enabled={workspace.showSecretsOnce}
-                  canManage={canManage}
-                  storedSecrets={canManage ? await countStoredSecrets(workspace.id, seesOwnerKey(membership)) : 0}
-                />
-              </SettingsSection>
-              {sharedSecret?.ok && <SharedSecretPanel slug={workspace.slug} initialStatus={sharedSecret.data} />}
-          </>
         )}
       </div>
     </>
