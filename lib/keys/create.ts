@@ -2,12 +2,12 @@ import { getDb, type Executor } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { apiKeyRoles, apiKeys, workspaces } from "@/db/schema";
 import { auditActorOf } from "@/lib/auth/actor";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { encryptSecret } from "@/lib/crypto/aes";
 import { fail, invalidInput, ok, type Result } from "@/lib/result";
 import { rolesWithPermissions } from "@/lib/roles/queries";
 import { refuse, requireCurrentPermission, transact } from "@/lib/transact";
 import { createApiKeySchema } from "@/lib/validations/api-keys";
+import { recordKeyEvent } from "./events";
 import { countOwnKeys, KEY_CONSTRAINTS, nameTaken, ownerKeyExists, ownerSeesNameTaken } from "./checks";
 import { generateKeyId, generateSecret, hashSecret, secretHint } from "./format";
 import { canGrantRole, createRefusal, KEY_LIMIT_PER_MEMBER, KEY_WRITE_PERMISSIONS, NO_CREATE_PERMISSION } from "./policy";
@@ -80,15 +80,15 @@ async function writeKey(tx: Executor, actor: KeyActor, key: { id: string; secret
     expiresAt: data.expiresAt,
   });
   await tx.insert(apiKeyRoles).values(key.granted.map((r) => ({ apiKeyId: key.id, roleId: r.id })));
-  await recordAuditEvent(tx, {
+  await recordKeyEvent(tx, {
     workspaceId: actor.workspace.id,
-    actor: auditActorOf(actor),
-    action: "api_key.create",
-    targetType: "api_key",
-    targetId: key.id,
-    targetName: data.name,
-    ownerOnly: key.isOwnerKey,
-    details: { roles: key.granted.map((r) => r.name), expiresAt: data.expiresAt?.toISOString() ?? null },
+    type: "api_key.created",
+    key: { id: key.id, name: data.name, hint: secretHint(key.secret), isOwnerKey: key.isOwnerKey, createdByUserId: actor.userId, expiresAt: data.expiresAt },
+    audit: {
+      actor: auditActorOf(actor),
+      action: "api_key.create",
+      details: { roles: key.granted.map((r) => r.name), expiresAt: data.expiresAt?.toISOString() ?? null },
+    },
   });
 }
 

@@ -2,10 +2,10 @@ import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { auditActorOf, type Actor } from "@/lib/auth/actor";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { fail, type Result } from "@/lib/result";
 import { refuse, requireCurrentPermission, transact } from "@/lib/transact";
 import { keyNotFound } from "./checks";
+import { recordKeyEvent, type KeyEventSubject } from "./events";
 import { isKeyId } from "./format";
 import { canChangeKey, canUseKeys, KEY_READ_PERMISSIONS, NO_KEY_ACCESS } from "./policy";
 import { findVisibleKey } from "./queries";
@@ -19,18 +19,21 @@ async function removeKeys(
   actor: Actor,
   where: ReturnType<typeof and>,
   details?: Record<string, unknown>,
-): Promise<{ id: string; name: string; isOwnerKey: boolean }[]> {
-  const deleted = await tx.delete(apiKeys).where(where).returning({ id: apiKeys.id, name: apiKeys.name, isOwnerKey: apiKeys.isOwnerKey });
+): Promise<KeyEventSubject[]> {
+  const deleted = await tx.delete(apiKeys).where(where).returning({
+    id: apiKeys.id,
+    name: apiKeys.name,
+    hint: apiKeys.hint,
+    isOwnerKey: apiKeys.isOwnerKey,
+    createdByUserId: apiKeys.createdByUserId,
+    expiresAt: apiKeys.expiresAt,
+  });
   for (const key of deleted) {
-    await recordAuditEvent(tx, {
+    await recordKeyEvent(tx, {
       workspaceId: actor.workspace.id,
-      actor: auditActorOf(actor),
-      action: "api_key.delete",
-      targetType: "api_key",
-      targetId: key.id,
-      targetName: key.name,
-      ownerOnly: key.isOwnerKey,
-      ...(details ? { details } : {}),
+      type: "api_key.deleted",
+      key,
+      audit: { actor: auditActorOf(actor), action: "api_key.delete", ...(details ? { details } : {}) },
     });
     await keyChanges.add({ workspaceId: actor.workspace.id, keyId: key.id });
   }

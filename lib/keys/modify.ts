@@ -2,13 +2,13 @@ import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { apiKeyRoles, apiKeys, roles } from "@/db/schema";
 import { auditActorOf } from "@/lib/auth/actor";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { fail, invalidInput, type Result } from "@/lib/result";
 import { rolesWithPermissions } from "@/lib/roles/queries";
 import { refuse, requireCurrentPermission, transact } from "@/lib/transact";
 import { modifyApiKeySchema } from "@/lib/validations/api-keys";
 import { KEY_CONSTRAINTS, keyNotFound, nameTaken, ownerSeesNameTaken } from "./checks";
 import { resolveGrantedRoles } from "./create";
+import { recordKeyEvent } from "./events";
 import { isKeyId } from "./format";
 import { canChangeKey, canUseKeys, KEY_READ_PERMISSIONS, keysAllowedOn, NO_KEY_ACCESS, PLAN_REQUIRED_MESSAGE } from "./policy";
 import { findVisibleKey, loadKeyView, type KeyRow } from "./queries";
@@ -82,15 +82,11 @@ export async function modifyApiKey(actor: KeyActor, keyId: string, input: unknow
       if (roleChange) changes.roles = roleChange;
       if (Object.keys(changes).length > 0) {
         await tx.update(apiKeys).set({ ...update, updatedAt: new Date() }).where(inWorkspace);
-        await recordAuditEvent(tx, {
+        await recordKeyEvent(tx, {
           workspaceId: me.workspace.id,
-          actor: auditActorOf(me),
-          action: "api_key.modify",
-          targetType: "api_key",
-          targetId: keyId,
-          targetName: update.name ?? key.name,
-          ownerOnly: key.isOwnerKey,
-          details: { changes },
+          type: "api_key.updated",
+          key: { ...key, name: update.name ?? key.name, expiresAt: update.expiresAt === undefined ? key.expiresAt : update.expiresAt },
+          audit: { actor: auditActorOf(me), action: "api_key.modify", details: { changes } },
         });
         await keyChanges.add({ workspaceId: me.workspace.id, keyId });
       }
