@@ -39,6 +39,8 @@ export const apiKeys = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     lastUsedIp: text("last_used_ip"),
+    // SPEC §9.2: set while the key is switched off (refused as disabled_api_key); null = enabled.
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("api_keys_secret_hash_key").on(t.secretHash),
