@@ -100,7 +100,7 @@ export async function createApiKey(actor: KeyActor, input: unknown): Promise<Res
   const secret = generateSecret();
 
   const created = await transact(
-    async (tx) => {
+    async (tx, keyChanges) => {
       // The membership row lock also serialises the actor's concurrent creations for the limit.
       const me = await requireCurrentPermission(tx, actor, KEY_WRITE_PERMISSIONS, NO_CREATE_PERMISSION);
       const allRoles = await rolesWithPermissions(tx, me.workspace.id);
@@ -117,6 +117,8 @@ export async function createApiKey(actor: KeyActor, input: unknown): Promise<Res
       if (!granted.ok) return refuse(granted);
       if (await ownerSeesNameTaken(tx, me, data.name, grantsOwnerRole, id)) refuse(nameTaken());
       await writeKey(tx, me, { id, secret, isOwnerKey: grantsOwnerRole, granted: granted.data }, data);
+      // Every instance forgets "no such key" for hashes it saw before this key existed.
+      await keyChanges.add({ workspaceId: me.workspace.id, keyId: id });
       return loadKeyView(me, id, tx);
     },
     { constraints: KEY_CONSTRAINTS },

@@ -1,9 +1,10 @@
-import { sql } from "drizzle-orm";
-import { selectRows, type Executor } from "@/db/client";
-import type { Plan, Workspace } from "@/db/schema";
-import { isPermission, type Permission } from "@/lib/auth/permissions";
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { apiKeyRoles, apiKeys, memberRoles, members, workspaces, type Workspace } from "@/db/schema";
+import type { Permission } from "@/lib/auth/permissions";
+import type { RolePermissionCache } from "./role-permissions";
 
-/** Everything verification needs to know about a key, read in one query. */
+/** Everything verification needs to know about a key: one query, plus role permissions from memory. */
 export type KeyRecord = {
   keyId: string;
   name: string;
@@ -17,65 +18,76 @@ export type KeyRecord = {
   creatorPermissions: ReadonlySet<Permission> | null;
 };
 
-type Row = {
-  key_id: string;
-  key_name: string;
-  is_owner_key: boolean;
-  created_by_user_id: string;
-  expires_at: string | Date | null;
-  ws_id: string;
-  ws_name: string;
-  ws_slug: string;
-  ws_plan: Plan;
-  ws_show_secrets_once: boolean;
-  ws_require_signed_requests: boolean;
-  ws_created_at: string | Date;
-  role_permissions: string[] | null;
-  creator_is_member: boolean;
-  creator_permissions: string[] | null;
+/**
+ * The select list of the verification query: the key's own columns (add a column here and map it
+ * in `loadKeyRecord`), its workspace (the whole row), and the ids of the key's roles and of its
+ * creator's roles. Only ids: their permissions come from the RolePermissionCache, so a miss is a
+ * point read by the unique index on secret_hash with two index look-ups of role ids.
+ */
+const keyRecordColumns = {
+  keyId: apiKeys.id,
+  name: apiKeys.name,
+  isOwnerKey: apiKeys.isOwnerKey,
+  createdByUserId: apiKeys.createdByUserId,
+  expiresAt: apiKeys.expiresAt,
+  workspace: workspaces,
+  keyRoleIds: sql<string[]>`array(select ${apiKeyRoles.roleId}::text from ${apiKeyRoles} where ${apiKeyRoles.apiKeyId} = ${apiKeys.id})`,
+  creatorIsMember: sql<boolean>`${members.id} is not null`,
+  creatorRoleIds: sql<string[]>`array(select ${memberRoles.roleId}::text from ${memberRoles} where ${memberRoles.memberId} = ${members.id})`,
 };
 
-const toDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
-const permissionsOf = (list: string[] | null): Permission[] => (list ?? []).filter(isPermission);
+/**
+ * THE condition of the verification query: the one key whose secret hashes to the parameter.
+ * Anything else that decides whether a key is found joins here with `and(...)`; refusals of a
+ * found key (disabled, expired) are decided in lib/keys/verify.ts, not here.
+ */
+const keyByHash = () => eq(apiKeys.secretHash, sql.placeholder("secretHash"));
+
+/**
+ * The query, prepared once per database handle under a name: postgres.js then parses and plans
+ * it once per connection (drizzle's `db.execute(sql…)` sends an unnamed statement, re-parsed and
+ * re-planned on every call).
+ */
+function buildKeyQuery(db: Executor) {
+  return db
+    .select(keyRecordColumns)
+    .from(apiKeys)
+    .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
+    .leftJoin(members, and(eq(members.workspaceId, apiKeys.workspaceId), eq(members.userId, apiKeys.createdByUserId)))
+    .where(keyByHash())
+    .prepare("keyward_verify_key_by_hash");
+}
+
+type KeyQuery = ReturnType<typeof buildKeyQuery>;
+const prepared = new WeakMap<Executor, KeyQuery>();
+
+function keyQuery(db: Executor): KeyQuery {
+  let query = prepared.get(db);
+  if (!query) {
+    query = buildKeyQuery(db);
+    prepared.set(db, query);
+  }
+  return query;
+}
+
+const union = (lists: Iterable<readonly Permission[]>): Permission[] => [...new Set([...lists].flat())];
 
 /** The key whose secret hashes to `secretHash`, with its workspace and both permission sets; null when unknown. */
-export async function loadKeyRecord(db: Executor, secretHash: string): Promise<KeyRecord | null> {
-  const [row] = await selectRows<Row>(
-    db,
-    sql`
-      select k.id as key_id, k.name as key_name, k.is_owner_key, k.created_by_user_id, k.expires_at,
-        w.id as ws_id, w.name as ws_name, w.slug as ws_slug, w.plan as ws_plan,
-        w.show_secrets_once as ws_show_secrets_once, w.require_signed_requests as ws_require_signed_requests,
-        w.created_at as ws_created_at,
-        array(select distinct rp.permission
-                from api_key_roles kr join role_permissions rp on rp.role_id = kr.role_id
-               where kr.api_key_id = k.id) as role_permissions,
-        m.id is not null as creator_is_member,
-        array(select distinct rp.permission
-                from member_roles mr join role_permissions rp on rp.role_id = mr.role_id
-               where mr.member_id = m.id) as creator_permissions
-      from api_keys k
-      join workspaces w on w.id = k.workspace_id
-      left join members m on m.workspace_id = k.workspace_id and m.user_id = k.created_by_user_id
-      where k.secret_hash = ${secretHash}`,
-  );
+export async function loadKeyRecord(db: Executor, secretHash: string, rolePermissions: RolePermissionCache): Promise<KeyRecord | null> {
+  const [row] = await keyQuery(db).execute({ secretHash });
   if (!row) return null;
+  const keyRoleIds = row.keyRoleIds ?? [];
+  const creatorRoleIds = row.creatorIsMember ? (row.creatorRoleIds ?? []) : [];
+  const permissions = await rolePermissions.permissionsOf(db, [...keyRoleIds, ...creatorRoleIds]);
+  const of = (ids: string[]) => union(ids.map((id) => permissions.get(id) ?? []));
   return {
-    keyId: row.key_id,
-    name: row.key_name,
-    isOwnerKey: row.is_owner_key,
-    createdByUserId: row.created_by_user_id,
-    expiresAt: row.expires_at === null ? null : toDate(row.expires_at).getTime(),
-    workspace: {
-      id: row.ws_id,
-      name: row.ws_name,
-      slug: row.ws_slug,
-      plan: row.ws_plan,
-      showSecretsOnce: row.ws_show_secrets_once,
-      requireSignedRequests: row.ws_require_signed_requests,
-      createdAt: toDate(row.ws_created_at),
-    },
-    rolePermissions: permissionsOf(row.role_permissions),
-    creatorPermissions: row.creator_is_member ? new Set(permissionsOf(row.creator_permissions)) : null,
+    keyId: row.keyId,
+    name: row.name,
+    isOwnerKey: row.isOwnerKey,
+    createdByUserId: row.createdByUserId,
+    expiresAt: row.expiresAt === null ? null : row.expiresAt.getTime(),
+    workspace: row.workspace,
+    rolePermissions: of(keyRoleIds),
+    creatorPermissions: row.creatorIsMember ? new Set(of(creatorRoleIds)) : null,
   };
 }

@@ -4,6 +4,7 @@ import { effectivePermissions } from "./effective";
 import type { KeyChange } from "./revocation";
 import { BoundedLru } from "./lru";
 import { keysAllowedOn, keyState } from "./policy";
+import { RolePermissionCache } from "./role-permissions";
 import { loadKeyRecord, type KeyRecord } from "./verify-query";
 
 /** Why a known key is refused (an unknown one is simply `invalid_api_key`). */
@@ -27,8 +28,10 @@ export type VerifierOptions = {
 };
 
 export type VerifierStats = {
-  /** Database queries made to look keys up. */
+  /** Database queries made to look keys up (one per miss). */
   queries: number;
+  /** Queries that read role permissions the cache did not hold (rare: roles are few). */
+  roleQueries: number;
   hits: number;
   negativeHits: number;
   invalidations: number;
@@ -59,7 +62,9 @@ function toVerifiedKey(record: KeyRecord): VerifiedKey {
  * change.
  */
 export class KeyVerifier {
-  readonly stats: VerifierStats = { queries: 0, hits: 0, negativeHits: 0, invalidations: 0 };
+  private readonly counts = { queries: 0, hits: 0, negativeHits: 0, invalidations: 0 };
+  /** Role id → permissions, shared by every key of those roles. */
+  private readonly roles = new RolePermissionCache();
   private readonly known: BoundedLru<string, VerifiedKey>;
   private readonly unknown: BoundedLru<string, true>;
   private readonly inFlight = new Map<string, Promise<VerifiedKey | null>>();
@@ -68,6 +73,10 @@ export class KeyVerifier {
   constructor(private readonly options: VerifierOptions) {
     this.known = new BoundedLru(options.capacity ?? 20_000, options.maxAgeMs ?? 5 * 60_000);
     this.unknown = new BoundedLru(options.negativeCapacity ?? 10_000, options.negativeTtlMs ?? 10_000);
+  }
+
+  get stats(): VerifierStats {
+    return { ...this.counts, roleQueries: this.roles.stats.queries };
   }
 
   get cachedKeys(): number {
@@ -86,8 +95,8 @@ export class KeyVerifier {
   /** `peek`, counted as a hit when cached. */
   get(secretHash: string): VerifiedKey | null | undefined {
     const cached = this.peek(secretHash);
-    if (cached) this.stats.hits++;
-    else if (cached === null) this.stats.negativeHits++;
+    if (cached) this.counts.hits++;
+    else if (cached === null) this.counts.negativeHits++;
     return cached;
   }
 
@@ -108,8 +117,8 @@ export class KeyVerifier {
 
   private async load(secretHash: string): Promise<VerifiedKey | null> {
     const generation = this.generation;
-    this.stats.queries++;
-    const record = await loadKeyRecord(this.options.db(), secretHash);
+    this.counts.queries++;
+    const record = await loadKeyRecord(this.options.db(), secretHash, this.roles);
     const key = record ? toVerifiedKey(record) : null;
     if (generation === this.generation) {
       const now = monotonicNow();
@@ -122,11 +131,14 @@ export class KeyVerifier {
   /** Forgets what `change` may have altered: one key, one creator's keys, or a whole workspace. */
   invalidate(change: KeyChange): void {
     this.generation++;
-    this.stats.invalidations++;
+    this.counts.invalidations++;
     this.inFlight.clear();
     // A new key's secret may have been presented (and remembered as unknown) before it existed.
     this.unknown.clear();
     const { workspaceId, keyId, userId } = change;
+    // A workspace-wide change may be a role's permissions (or its deletion). A member's roles are
+    // re-read with each of their keys, so a change of one creator needs no role work.
+    if (!keyId && !userId) this.roles.invalidateWorkspace(workspaceId);
     this.known.deleteWhere((key) => {
       if (keyId && key.keyId === keyId) return true;
       if (key.workspace.id !== workspaceId) return false;
@@ -141,5 +153,6 @@ export class KeyVerifier {
     this.inFlight.clear();
     this.known.clear();
     this.unknown.clear();
+    this.roles.clear();
   }
 }

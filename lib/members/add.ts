@@ -68,7 +68,7 @@ export async function addMember(actor: Actor, rawInput: unknown, db = getDb()): 
   const passwordHash = initialPassword ? await hashPassword(initialPassword) : null;
 
   return transact(
-    async (tx) => {
+    async (tx, keyChanges) => {
       const me = await requireCurrentPermission(tx, actor, "members:manage", NO_PERMISSION);
       const granted = checkGrantable(input.roleIds, await rolesById(tx, workspaceId, input.roleIds), me.permissions);
       if (!granted.ok) return refuse(granted);
@@ -76,6 +76,8 @@ export async function addMember(actor: Actor, rawInput: unknown, db = getDb()): 
       const [member] = await tx.insert(members).values({ workspaceId, userId: user.id }).onConflictDoNothing().returning({ id: members.id });
       if (!member) return refuse(alreadyMember(user.email));
       await tx.insert(memberRoles).values(granted.data.map((r) => ({ memberId: member.id, roleId: r.id, isOwner: false })));
+      // A returning member's old keys work again: every instance forgets them as inactive.
+      await keyChanges.add({ workspaceId, userId: user.id });
       await auditMemberEvent(tx, me, "member.add", { userId: user.id, email: user.email }, { roles: roleNames(granted.data), newUser: created });
       return { memberId: member.id, userId: user.id, email: user.email, name: user.name, initialPassword: created ? initialPassword : null };
     },
