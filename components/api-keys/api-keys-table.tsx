@@ -66,7 +66,7 @@ export function ApiKeysTable({
         page.total > 0 && (
           <CursorPagination
             summary={
-              page.totalCapped && !page.nextCursor ? `${summary}. Only the first ${page.total.toLocaleString("en-US")} are listed: narrow the search to see the rest.` : summary
+              query.q && page.totalCapped && !page.nextCursor ? `${summary}. Only the first ${page.total.toLocaleString("en-US")} are listed: narrow the search to see the rest.` : summary
             }
             previousHref={pageHref(pathname, kept, page.prevCursor)}
             nextHref={pageHref(pathname, kept, page.nextCursor)}

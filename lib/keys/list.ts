@@ -6,6 +6,7 @@ import { API_KEY_SORTS, listApiKeysSchema, type ApiKeySort } from "@/lib/validat
 import { canUseKeys, NO_KEY_ACCESS, seesOwnerKey } from "./policy";
 import { identifiedBy, SEARCH_LIMIT, searchKeys } from "./search";
 import { isWellFormedSecret } from "./format";
+import { countKeysUpTo } from "./bounded-count";
 import { newestFirst, rolesOfKeys, selectKeyRows, toKeyView, visibleKeysCondition, type KeyRow } from "./queries";
 import type { ApiKeyPage, KeyActor } from "./types";
 
@@ -138,16 +139,13 @@ async function keysetPage(
           .where(and(...filters, apiKeys.isOwnerKey))
           .limit(1)
       : [];
-  const [count] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(apiKeys)
-    .where(and(...filters));
+  const count = await countKeysUpTo(db, and(...filters)!);
   const first = rows[0];
   const last = rows[rows.length - 1];
   return ok({
     items: await views(actor, [...pinned, ...rows], db),
-    total: count?.n ?? 0,
-    totalCapped: false,
+    total: count.total,
+    totalCapped: count.capped,
     nextCursor: hasNext && last ? encodeCursor({ d: "after", s: sort, v: keyset.values(last) }) : null,
     prevCursor: hasPrev && first ? encodeCursor({ d: "before", s: sort, v: keyset.values(first) }) : null,
   });

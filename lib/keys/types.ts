@@ -30,9 +30,9 @@ export type ApiKeyDetails = ApiKeyView & { effectivePermissions: Permission[] };
 
 export type ApiKeyPage = {
   items: ApiKeyView[];
-  /** Keys matching the filters (not counting the pinned owner key twice); at most 1,000 for a search. */
+  /** Keys matching the filters (not counting the pinned owner key twice); at most 1,000 for a search, 10,000 for the list. */
   total: number;
-  /** A search matched more keys than the 1,000 it pages through: narrow the query to see the rest. */
+  /** More keys match than `total`: a search pages through 1,000 (narrow the query to see the rest); the list counts to 10,000 and pages through all. */
   totalCapped: boolean;
   nextCursor: string | null;
   prevCursor: string | null;

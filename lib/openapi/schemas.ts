@@ -101,10 +101,10 @@ export const apiKeyDetailsSchema = apiKeySchema
 export const apiKeyPageSchema = z
   .object({
     items: about(z.array(apiKeySchema), "This page's keys"),
-    total: about(z.int(), "Matching keys; a search pages through at most 1,000 matches"),
+    total: about(z.int(), "Matching keys, counted up to 10,000 (a search: up to 1,000, the matches it pages through)"),
     totalCapped: about(
       z.boolean(),
-      "A search matched more than 1,000 keys; only the first 1,000 are returned: narrow `q` to see the rest",
+      "More keys match than `total`: a search returns only the first 1,000 (narrow `q` to see the rest); the list still pages through every key",
     ),
     nextCursor: about(z.string().nullable(), "Pass as `cursor` for the next page; null on the last"),
     prevCursor: about(z.string().nullable(), "Pass as `cursor` for the previous page; null on the first"),
