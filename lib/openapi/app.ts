@@ -30,7 +30,7 @@ type Context = { services: AuthenticatorDeps; db: () => Executor };
  * throw. Synchronous as long as every step is (a cached key on GET /api/v1/me), so the hot
  * path allocates no promise.
  */
-function run(route: AnyRoute, request: FastifyRequest, context: Context): MaybePromise<ApiResponse> {
+export function run(route: AnyRoute, request: FastifyRequest, context: Context): MaybePromise<ApiResponse> {
   const outcome = authenticate(request.raw, context.services, Buffer.isBuffer(request.body) ? request.body : undefined);
   return isPromise(outcome) ? outcome.then((o) => authorised(route, request, context, o)) : authorised(route, request, context, outcome);
 }

@@ -99,17 +99,21 @@ function admit(outcome: AuthOutcome, req: IncomingMessage, rawBody: Buffer, now:
     .then((check: SignatureCheck) => (check.ok ? used() : apiError(401, check.code, check.message)));
 }
 
+/** A class, not an object literal with a getter: this is built on every verified request. */
+class KeyCaller implements ApiCaller {
+  constructor(
+    readonly key: VerifiedKey,
+    readonly ip: string,
+  ) {}
+
+  get actor(): Actor {
+    return actorFromKey(this.key, this.ip);
+  }
+}
+
 function decide(key: VerifiedKey | null, ip: string, now: number, wait: number, deps: AuthenticatorDeps): AuthOutcome {
   const refusal = key ? refusalOf(key, now) : "invalid_api_key";
-  if (key && refusal === null) {
-    return {
-      key,
-      ip,
-      get actor() {
-        return actorFromKey(key, ip);
-      },
-    };
-  }
+  if (key && refusal === null) return new KeyCaller(key, ip);
   if (refusal === "plan_required") return apiError(402, "plan_required", AUTH_MESSAGES.plan_required);
   if (wait > 0) {
     return apiError(

@@ -6,6 +6,7 @@ import { LastUsedRecorder, type LastUsedStats } from "@/lib/keys/last-used";
 import { KeyVerifier, type VerifierOptions, type VerifierStats } from "@/lib/keys/verify";
 import { SignatureVerifier } from "@/lib/signing/verify";
 import { buildOpenApiApp } from "./app";
+import { fastPath } from "./fast-path";
 import type { AuthenticatorDeps } from "./authenticate";
 import { trustProxyFromEnv } from "./client-address";
 import { FailureThrottle, type ThrottleOptions } from "./failure-throttle";
@@ -52,11 +53,14 @@ export async function createOpenApiHandler(options: OpenApiOptions): Promise<Ope
     signatures: new SignatureVerifier({ db }),
   };
   const app = await buildOpenApiApp(ROUTES, services, db);
+  const answeredFast = fastPath(ROUTES, services, db);
   const stopFollowing = onKeyChange((change) => verifier.invalidate(change));
   lastUsed.start();
 
   return {
-    handle: (req, res) => app.routing(req, res),
+    handle: (req, res) => {
+      if (!answeredFast(req, res)) app.routing(req, res);
+    },
     services,
     stats: () => ({ verifier: { ...verifier.stats }, lastUsed: { ...lastUsed.stats }, cachedKeys: verifier.cachedKeys }),
     clearCache: () => {
