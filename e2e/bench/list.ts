@@ -91,7 +91,18 @@ async function measureSize(count: number): Promise<{ rows: Timing[]; seedMs: num
   process.env.DATA_DIR ??= dir;
   const { handle, adminId, seedMs } = await seededDatabase(dir, count);
   try {
-    const membership = await loadMembershipBySlug(adminId, "acme");
+    return { rows: await listTimings(adminId, "acme", count), seedMs };
+  } finally {
+    setDatabaseHandle(undefined);
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The list's measurements as `adminId` in workspace `slug` holding `count` keys, on the process's database handle. */
+export async function listTimings(adminId: string, slug: string, count: number): Promise<Timing[]> {
+  {
+    const membership = await loadMembershipBySlug(adminId, slug);
     const actor = actorFromMembership(membership!, { name: "Adam Admin", email: "admin@acme.test" });
     const list = async (input: Record<string, unknown>) => {
       const result = await listApiKeys(actor, input);
@@ -126,11 +137,7 @@ async function measureSize(count: number): Promise<{ rows: Timing[]; seedMs: num
       await time(label("search a hint's first part"), async () => describe(await list({ q: benchHint(count / 2).slice(0, 7) }))),
       await time(label('search "Monthly" (description)'), async () => describe(await list({ q: "Monthly" }))),
     ];
-    return { rows, seedMs };
-  } finally {
-    setDatabaseHandle(undefined);
-    await handle.close();
-    rmSync(dir, { recursive: true, force: true });
+    return rows;
   }
 }
 
@@ -183,15 +190,29 @@ export async function benchList(): Promise<void> {
     results.push(...rows);
     seeds.push(`${size.toLocaleString("en-US")} keys seeded in ${(seedMs / 1000).toFixed(1)} s (one INSERT … SELECT generate_series)`);
   }
-  const width = Math.max(...results.map((r) => r.name.length));
-  console.log(`\n${"measurement".padEnd(width)} | ${"median ms".padStart(9)} | ${"p90 ms".padStart(7)} | ${"runs".padStart(4)} | result`);
-  console.log(`${"-".repeat(width)}-|-${"-".repeat(9)}-|-${"-".repeat(7)}-|-${"-".repeat(4)}-|-------`);
+  printTimings(results);
+  for (const line of seeds) console.log(line);
+  printBundleSizes();
+}
+
+/** The timings as a table, each beside the same measurement at the smallest size ("× at 100"). */
+export function printTimings(results: Timing[]): void {
+  const base = new Map<string, number>();
   for (const r of results) {
-    console.log(`${r.name.padEnd(width)} | ${ms(r.median).padStart(9)} | ${ms(r.p90).padStart(7)} | ${String(r.runs).padStart(4)} | ${r.note}`);
+    const what = r.name.replace(/^[\d,]+ keys: /, "");
+    if (!base.has(what)) base.set(what, r.median);
+  }
+  const ratio = (r: Timing) => (r.median / (base.get(r.name.replace(/^[\d,]+ keys: /, "")) ?? r.median)).toFixed(2);
+  const width = Math.max(...results.map((r) => r.name.length));
+  console.log(`\n${"measurement".padEnd(width)} | ${"× smallest".padStart(10)} | ${"median ms".padStart(9)} | ${"p90 ms".padStart(7)} | ${"runs".padStart(4)} | result`);
+  console.log(`${"-".repeat(width)}-|-${"-".repeat(10)}-|-${"-".repeat(9)}-|-${"-".repeat(7)}-|-${"-".repeat(4)}-|-------`);
+  for (const r of results) {
+    console.log(`${r.name.padEnd(width)} | ${ratio(r).padStart(10)} | ${ms(r.median).padStart(9)} | ${ms(r.p90).padStart(7)} | ${String(r.runs).padStart(4)} | ${r.note}`);
   }
   console.log("");
-  for (const line of seeds) console.log(line);
+}
 
+function printBundleSizes(): void {
   const sizes = [
     firstLoadJs("/w/[slug]/api-keys", "w/[slug]/api-keys/(list)"),
     firstLoadJs("/w/[slug]/api-keys/[keyId]", "w/[slug]/api-keys/[keyId]"),

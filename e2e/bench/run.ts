@@ -1,10 +1,18 @@
 /**
- * `npm run bench`: the Open API verification path against the production server on a fresh
- * embedded database, beside the bare node:http ceiling measured in the same run. Prints a
- * table; not a test (nothing here fails on a slow machine). Loopback only, bounded runs.
+ * `npm run bench`: the Open API verification path against the production server, beside the bare
+ * node:http ceilings measured in the same run, then the other scenarios (SCENARIOS, at the end).
+ * Prints tables; not a test (nothing here fails on a slow machine). Loopback only, bounded runs.
+ *
+ * Without BENCH_DATABASE_URL: a fresh embedded PGlite database with 10,000 keys (one process: no
+ * cold ceiling, no second instance). With BENCH_DATABASE_URL=postgres://…/keyward_bench: that
+ * database is DROPPED and re-created with 1,000,000 keys (e2e/bench/seed-postgres.ts; BENCH_REUSE=1
+ * keeps one seeded earlier), and the run adds the cold ceiling, PostgreSQL CPU, memory after
+ * BENCH_SEEN distinct keys (default 1,000,000), revocation across two instances and the list at
+ * 100 and 1,000,000 keys.
  *
  * BENCH_DURATION (seconds per timed run, default 10), BENCH_ROUNDS (alternating runs of the ceiling and
- * the server, best kept; default 2) and BENCH_CONNECTIONS (default 50).
+ * the server, best kept; default 2), BENCH_CONNECTIONS (default 50), BENCH_COLD (keys in the cold
+ * runs; default 10,000 embedded, 50,000 on PostgreSQL).
  */
 import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -13,15 +21,23 @@ import os from "node:os";
 import path from "node:path";
 import autocannon, { type AutocannonOptions, type AutocannonResult } from "autocannon";
 import type { OpenApiStats } from "@/lib/openapi/handler";
+import type { PostgresBenchData } from "./seed-postgres";
 
 const ROOT = process.cwd();
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const COLD_KEYS = 10_000;
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL || undefined;
+const COLD_KEYS = Number(process.env.BENCH_COLD ?? (POSTGRES_URL ? 50_000 : 10_000));
+const SEEN = Number(process.env.BENCH_SEEN ?? 1_000_000);
 const COUNTED = 10_000;
+const REVOCATIONS = 50;
 
 type Row = { name: string; rps: number; p50: number; p99: number; cpu?: number; note?: string };
+
+/** What every scenario may use: the PostgreSQL bench database once seeded (shared by the scenarios). */
+export type BenchContext = { postgresUrl?: string; postgres?: PostgresBenchData; root: string };
+type Scenario = { name: string; run: (context: BenchContext) => Promise<void> };
 
 /** CPU time (user + system, ms) a process has used so far, from /proc; undefined elsewhere. */
 function cpuMs(pid: number | undefined): number | undefined {
@@ -117,11 +133,95 @@ function printTable(rows: Row[], lines: string[]): void {
   console.log("");
 }
 
-async function main(): Promise<void> {
+/** CPU (ms) of the PostgreSQL backends serving `database` (the servers' and ceilings' connections); from /proc. */
+async function postgresCpu(context: BenchContext): Promise<Map<number, number>> {
+  const client = context.postgres?.handle.kind === "postgres" ? context.postgres.handle.client : undefined;
+  if (!client || !context.postgresUrl) return new Map();
+  const name = decodeURIComponent(new URL(context.postgresUrl).pathname.slice(1));
+  const rows = await client<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
+  return new Map(rows.map((r) => [r.pid, cpuMs(r.pid) ?? 0]));
+}
+
+/** PostgreSQL CPU between two samples, in cores over `seconds`. */
+function coresBetween(before: Map<number, number>, after: Map<number, number>, seconds: number): number | undefined {
+  if (after.size === 0) return undefined;
+  let ms = 0;
+  for (const [pid, at] of after) ms += at - (before.get(pid) ?? 0);
+  return ms / 1000 / seconds;
+}
+
+/** Resident memory of a process in MB, from /proc. */
+function rssMb(pid: number | undefined): number | undefined {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+    return line ? Number(line.split(/\s+/)[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Each request a different key, one pass over `secrets`. */
+function coldLoad(url: string, secrets: readonly string[]): Promise<AutocannonResult> {
+  let next = 0;
+  return load({
+    url,
+    amount: secrets.length,
+    requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, "x-api-key": secrets[next++ % secrets.length]! } }) }],
+  });
+}
+
+const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+/** A second Open API instance (lib/openapi/test-instance.ts) on the bench database; resolves with its URL. */
+async function secondInstance(url: string, children: ChildProcess[]): Promise<string> {
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/openapi/test-instance.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.push(child);
+  const line = await new Promise<string>((resolve, reject) => {
+    let buffered = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString("utf8");
+      const found = buffered.split("\n").find((l) => l.startsWith('{"port"'));
+      if (found) resolve(found);
+    });
+    child.once("exit", (code) => reject(new Error(`second instance exited with ${code}`)));
+  });
+  return `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`;
+}
+
+/**
+ * Revocation across two instances: a key verified (cached) by instance B is deleted through
+ * instance A's API; B is asked until it refuses the key. The time from A's answer to B's first 401.
+ */
+async function revocation(context: BenchContext, a: string, b: string, managerSecret: string): Promise<number[]> {
+  const data = context.postgres!;
+  const client = data.handle.kind === "postgres" ? data.handle.client : undefined;
+  if (!client) return [];
+  const ids = (await client<{ id: string }[]>`select id from api_keys where id like 'key\\_0%' order by id desc limit ${REVOCATIONS}`).map((r) => r.id);
+  const samples: number[] = [];
+  for (const id of ids) {
+    const secret = data.secrets[Number(id.slice(4))]!;
+    const cached = await fetch(`${b}/api/v1/me`, { headers: { "x-api-key": secret } });
+    if (cached.status !== 200) continue;
+    const deleted = await fetch(`${a}/api/v1/keys/${id}`, { method: "DELETE", headers: { "x-api-key": managerSecret } });
+    if (deleted.status !== 200) throw new Error(`DELETE /api/v1/keys/${id} answered ${deleted.status}: ${await deleted.text()}`);
+    const at = performance.now();
+    while ((await fetch(`${b}/api/v1/me`, { headers: { "x-api-key": secret } })).status === 200) {
+      if (performance.now() - at > 10_000) break;
+    }
+    samples.push(performance.now() - at);
+  }
+  return samples.sort((x, y) => x - y);
+}
+
+/** The verification path: warm and cold, beside their ceilings; database work, memory, revocation. */
+async function benchVerification(context: BenchContext): Promise<void> {
   const started = Date.now();
   ensureBuild();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "keyward-bench-"));
-  process.env.DATA_DIR = dataDir;
   const children: ChildProcess[] = [];
   const cleanup = () => {
     for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
@@ -131,29 +231,48 @@ async function main(): Promise<void> {
     cleanup();
     process.exit(130);
   });
+  const url = context.postgresUrl;
 
   try {
-    console.log(`Fresh embedded database in ${dataDir}: demo data + ${COLD_KEYS} keys…`);
-    const { prepareBenchDatabase } = await import("./seed");
-    const data = await prepareBenchDatabase(dataDir, COLD_KEYS);
+    let warmSecret: string;
+    let secrets: readonly string[];
+    let databaseEnv: Record<string, string>;
+    if (url) {
+      console.log(`PostgreSQL bench database ${new URL(url).pathname.slice(1)}: 100,000 members × 10 keys…`);
+      context.postgres ??= await (await import("./seed-postgres")).preparePostgresBench(url);
+      console.log(context.postgres.seedMs ? `Seeded in ${(context.postgres.seedMs / 1000).toFixed(0)} s.` : "Reused (BENCH_REUSE=1).");
+      ({ warmSecret, secrets } = context.postgres);
+      databaseEnv = { DATABASE_URL: url };
+    } else {
+      process.env.DATA_DIR = dataDir;
+      console.log(`Fresh embedded database in ${dataDir}: demo data + ${COLD_KEYS} keys (embedded: smaller counts; set BENCH_DATABASE_URL for 1,000,000)…`);
+      const { prepareBenchDatabase } = await import("./seed");
+      ({ warmSecret, coldSecrets: secrets } = await prepareBenchDatabase(dataDir, COLD_KEYS));
+      databaseEnv = { DATA_DIR: dataDir };
+    }
 
     const port = await freePort();
     const statsFile = path.join(dataDir, "verify-stats.json");
     const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, KEYWARD_VERIFY_STATS_FILE: statsFile },
+      env: { ...process.env, ...databaseEnv, NODE_ENV: "production", PORT: String(port), KEYWARD_VERIFY_STATS_FILE: statsFile },
       stdio: ["ignore", "ignore", "inherit"],
     });
     children.push(server);
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/v1/openapi.json`, server);
 
-    const bare = fork(path.join(ROOT, "e2e/bench/bare-server.ts"), [], { execArgv: ["--import", "tsx"], stdio: "inherit" });
-    children.push(bare);
-    const ceiling = await new Promise<{ port: number; secret: string }>((resolve) => bare.once("message", (m) => resolve(m as never)));
+    const ceiling = async (env: Record<string, string>) => {
+      const child = fork(path.join(ROOT, "e2e/bench/bare-server.ts"), [], { execArgv: ["--import", "tsx"], stdio: "inherit", env: { ...process.env, ...env } });
+      children.push(child);
+      const info = await new Promise<{ port: number; secret: string }>((resolve) => child.once("message", (m) => resolve(m as never)));
+      return { child, url: `http://127.0.0.1:${info.port}/api/v1/me`, secret: info.secret };
+    };
+    const bare = await ceiling({});
+    const bareCold = url ? await ceiling({ BENCH_CEILING_DATABASE_URL: url }) : undefined;
 
     const me = `${base}/api/v1/me`;
-    const check = await fetch(me, { headers: { "x-api-key": data.warmSecret } });
+    const check = await fetch(me, { headers: { "x-api-key": warmSecret } });
     if (check.status !== 200) throw new Error(`GET /api/v1/me answered ${check.status}: ${await check.text()}`);
 
     // Other work on the machine skews single runs: the two are measured alternately, best of each kept.
@@ -162,31 +281,50 @@ async function main(): Promise<void> {
     let bareRun: Awaited<ReturnType<typeof measured>> | undefined;
     let meRun: Awaited<ReturnType<typeof measured>> | undefined;
     for (let round = 0; round < ROUNDS; round++) {
-      const bareUrl = `http://127.0.0.1:${ceiling.port}/api/v1/me`;
-      if (round === 0) await load({ url: bareUrl, headers: { "x-api-key": ceiling.secret }, duration: 2 });
-      const b = await measured(bare.pid, () => load({ url: bareUrl, headers: { "x-api-key": ceiling.secret }, duration: DURATION }));
-      if (round === 0) await load({ url: me, headers: { "x-api-key": data.warmSecret }, duration: 2 });
-      const m = await measured(server.pid, () => load({ url: me, headers: { "x-api-key": data.warmSecret }, duration: DURATION }));
+      if (round === 0) await load({ url: bare.url, headers: { "x-api-key": bare.secret }, duration: 2 });
+      const b = await measured(bare.child.pid, () => load({ url: bare.url, headers: { "x-api-key": bare.secret }, duration: DURATION }));
+      if (round === 0) await load({ url: me, headers: { "x-api-key": warmSecret }, duration: 2 });
+      const m = await measured(server.pid, () => load({ url: me, headers: { "x-api-key": warmSecret }, duration: DURATION }));
       if (!bareRun || rps(b) > rps(bareRun)) bareRun = b;
       if (!meRun || rps(m) > rps(meRun)) meRun = m;
     }
-    bare.kill();
+    bare.child.kill();
     if (!bareRun || !meRun) throw new Error("BENCH_ROUNDS must be at least 1");
+    const rssWarm = rssMb(server.pid);
 
     const s0 = await readStats(server, statsFile);
-    const counted = await measured(server.pid, () => load({ url: me, headers: { "x-api-key": data.warmSecret }, amount: COUNTED }));
+    const counted = await measured(server.pid, () => load({ url: me, headers: { "x-api-key": warmSecret }, amount: COUNTED }));
     const s1 = await readStats(server, statsFile);
 
-    let next = 0;
-    const secrets = data.coldSecrets;
-    const cold = await measured(server.pid, () =>
-      load({
-        url: me,
-        amount: secrets.length,
-        requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, "x-api-key": secrets[next++ % secrets.length]! } }) }],
-      }),
-    );
+    const coldSet = secrets.slice(0, COLD_KEYS);
+    console.log(`Cold runs: ${coldSet.length.toLocaleString("en-US")} requests, each a key not seen before…`);
+    let coldCeiling: (Awaited<ReturnType<typeof measured>> & { cores?: number }) | undefined;
+    if (bareCold) {
+      const before = await postgresCpu(context);
+      coldCeiling = await measured(bareCold.child.pid, () => coldLoad(bareCold.url, coldSet));
+      coldCeiling.cores = coresBetween(before, await postgresCpu(context), coldCeiling.duration);
+      bareCold.child.kill();
+    }
+    const pgBefore = await postgresCpu(context);
+    const cold: Awaited<ReturnType<typeof measured>> & { cores?: number } = await measured(server.pid, () => coldLoad(me, coldSet));
+    cold.cores = coresBetween(pgBefore, await postgresCpu(context), cold.duration);
     const s2 = await readStats(server, statsFile);
+
+    let seen = coldSet.length;
+    if (url && SEEN > coldSet.length) {
+      const rest = secrets.slice(coldSet.length, SEEN);
+      console.log(`Presenting ${rest.length.toLocaleString("en-US")} more keys (${SEEN.toLocaleString("en-US")} distinct keys seen in all)…`);
+      await coldLoad(me, rest);
+      seen += rest.length;
+    }
+    const s3 = await readStats(server, statsFile);
+    const rssSeen = rssMb(server.pid);
+
+    let revoked: number[] = [];
+    if (url) {
+      console.log(`Revocation: ${REVOCATIONS} keys cached by instance B, deleted through the server (A)…`);
+      revoked = await revocation(context, base, await secondInstance(url, children), warmSecret);
+    }
 
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
@@ -194,43 +332,92 @@ async function main(): Promise<void> {
 
     const ratio = rps(meRun) / rps(bareRun);
     const cpuRatio = bareRun.cpuPerRequest && meRun.cpuPerRequest ? bareRun.cpuPerRequest / meRun.cpuPerRequest : undefined;
+    const cores = (c: number | undefined) => (c === undefined ? "" : `PostgreSQL ${c.toFixed(2)} cores`);
     const rows: Row[] = [
-      row(`bare node:http + SHA-256 + Map (ceiling), best of ${ROUNDS}`, bareRun),
-      row(`GET /api/v1/me, valid key (production server), best of ${ROUNDS}`, meRun, `${ratio.toFixed(2)} × ceiling (target ≥ 0.50)`),
+      row(`bare node:http + SHA-256 + Map (warm ceiling), best of ${ROUNDS}`, bareRun),
+      row(`GET /api/v1/me, one warm key (production server), best of ${ROUNDS}`, meRun, `${ratio.toFixed(2)} × ceiling (target ≥ 0.80); p99 ${(meRun.latency.p99 / bareRun.latency.p99).toFixed(2)} × (target ≤ 2)`),
       row(`GET /api/v1/me, ${COUNTED} requests, one key`, counted),
-      row(`GET /api/v1/me, cold cache (${secrets.length} keys, each request a new key)`, cold),
     ];
+    if (coldCeiling) rows.push(row(`bare node:http + SHA-256 + prepared point look-up (cold ceiling)`, coldCeiling, cores(coldCeiling.cores)));
+    rows.push(
+      row(
+        `GET /api/v1/me, every request a key not seen (${coldSet.length.toLocaleString("en-US")} keys)`,
+        cold,
+        [coldCeiling && `${(rps(cold) / rps(coldCeiling)).toFixed(2)} × cold ceiling (target ≥ 0.70)`, cores(cold.cores)].filter(Boolean).join("; "),
+      ),
+    );
     const d = (a: OpenApiStats, b: OpenApiStats) => ({
       queries: b.verifier.queries - a.verifier.queries,
+      roleQueries: (b.verifier.roleQueries ?? 0) - (a.verifier.roleQueries ?? 0),
       writes: b.lastUsed.writes - a.lastUsed.writes,
       rows: b.lastUsed.keysWritten - a.lastUsed.keysWritten,
     });
     const warm = d(s0, s1);
     const coldCounts = d(s1, s2);
-    const flush = d(s2, final);
+    const flush = d(s3, final);
+    const per10k = (n: number) => ((n * 10_000) / coldSet.length).toFixed(0);
+    const ms = (n: number) => n.toFixed(1);
     printTable(rows, [
-      `Database work per ${COUNTED} verified requests (one key, cache warm): ${warm.queries} look-up queries, ${warm.writes} "last used" UPDATEs (${warm.rows} rows).`,
-      `Database work per ${secrets.length} verified requests (each a new key): ${coldCounts.queries} look-up queries, ${coldCounts.writes} "last used" UPDATEs (${coldCounts.rows} rows).`,
-      `"Last used" written at shutdown (LAST_USED_FLUSH_MS=${process.env.LAST_USED_FLUSH_MS ?? 60000}): ${flush.writes} batched UPDATEs carrying ${flush.rows} rows, for ${secrets.length + 1} keys used.`,
-      `Whole run: ${final.verifier.queries} look-up queries, ${final.lastUsed.writes} UPDATEs (${final.lastUsed.keysWritten} rows), ${final.cachedKeys} keys cached at exit.`,
+      `Database work per ${COUNTED} requests (one key, cache warm): ${warm.queries} look-up queries, ${warm.roleQueries} role queries, ${warm.writes} "last used" UPDATEs (${warm.rows} rows).`,
+      `Database work per 10,000 requests, each a new key: ${per10k(coldCounts.queries)} look-up queries, ${per10k(coldCounts.roleQueries)} role queries, ${per10k(coldCounts.writes)} "last used" UPDATEs.`,
+      `"Last used" written at shutdown (LAST_USED_FLUSH_MS=${process.env.LAST_USED_FLUSH_MS ?? 60000}): ${flush.writes} batched UPDATEs carrying ${flush.rows} rows.`,
+      `Whole run: ${final.verifier.queries} look-up queries, ${final.verifier.roleQueries ?? 0} role queries, ${final.lastUsed.writes} UPDATEs (${final.lastUsed.keysWritten} rows).`,
+      `Server memory (RSS, with Next.js): ${rssWarm?.toFixed(0) ?? "n/a"} MB after the warm runs, ${rssSeen?.toFixed(0) ?? "n/a"} MB with ${seen.toLocaleString("en-US")} distinct keys seen; ${s3.cachedKeys.toLocaleString("en-US")} keys cached (the cache is bounded).`,
+      revoked.length
+        ? `Revocation across two instances (${revoked.length} keys): p50 ${ms(percentile(revoked, 0.5))} ms, p95 ${ms(percentile(revoked, 0.95))} ms, p99 ${ms(percentile(revoked, 0.99))} ms, max ${ms(revoked[revoked.length - 1]!)} ms (target p99 ≤ 1,000).`
+        : "Revocation across two instances: needs BENCH_DATABASE_URL (the embedded database is one process's).",
       cpuRatio === undefined
         ? "Server CPU per request: not available on this system."
-        : `Server CPU per request: the ceiling costs ${cpuRatio.toFixed(2)} × what GET /api/v1/me costs (the req/s ratio's machine-load-independent twin).`,
-      `Total bench time: ${Math.round((Date.now() - started) / 1000)} s.`,
+        : `Server CPU per request: the warm ceiling costs ${cpuRatio.toFixed(2)} × what GET /api/v1/me costs (the req/s ratio's machine-load-independent twin).`,
+      `Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end; total verification bench time ${Math.round((Date.now() - started) / 1000)} s.`,
     ]);
   } finally {
     cleanup();
   }
+}
 
-  // Other benchmarks join the same command when present.
-  const list = path.join(ROOT, "e2e/bench/list.ts");
-  if (existsSync(list)) {
-    const mod = (await import(list)) as { benchList?: () => Promise<void> };
-    await mod.benchList?.();
+/** The API keys list: embedded at 100 and 100,000 keys (list.ts); on PostgreSQL at 100 and 1,000,000. */
+async function benchListScenario(context: BenchContext): Promise<void> {
+  const list = await import("./list");
+  if (!context.postgres) {
+    await list.benchList();
+    return;
+  }
+  const { setDatabaseHandle } = await import("@/db/client");
+  setDatabaseHandle(context.postgres.handle);
+  console.log("\nAPI keys list on PostgreSQL: server time of listApiKeys (this process)");
+  const rows = [
+    ...(await list.listTimings(context.postgres.adminId, "bench-small", 100)),
+    ...(await list.listTimings(context.postgres.adminId, "acme", context.postgres.secrets.length)),
+  ];
+  list.printTimings(rows);
+}
+
+/** Every scenario, in order. Another benchmark joins with one line here (a file exporting its run). */
+const SCENARIOS: Scenario[] = [
+  { name: "verification", run: benchVerification },
+  { name: "list", run: benchListScenario },
+];
+
+async function main(): Promise<void> {
+  process.env.KEY_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
+  process.env.AUTH_SECRET ??= "keyward-bench";
+  const only = process.env.BENCH_ONLY?.split(",");
+  const context: BenchContext = { postgresUrl: POSTGRES_URL, root: ROOT };
+  try {
+    for (const scenario of SCENARIOS) {
+      if (only && !only.includes(scenario.name)) continue;
+      await scenario.run(context);
+    }
+  } finally {
+    await context.postgres?.handle.close();
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

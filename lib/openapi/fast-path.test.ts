@@ -38,7 +38,7 @@ describe("the fast path of GET /api/v1/me", () => {
   it("counts the request as a use of the key, like every verified request", async () => {
     const ws = await createTestWorkspace("small");
     const admin = await ws.addMember(["administrator"]);
-    const { id, secret } = await createTestKey(ws, admin, ["read_only"]);
+    const { secret } = await createTestKey(ws, admin, ["read_only"]);
     const before = api.api.services.lastUsed.pendingKeys;
     expect((await call(api.url, "/api/v1/me", { key: secret })).status).toBe(200);
     expect(api.api.services.lastUsed.pendingKeys).toBe(before + 1);
