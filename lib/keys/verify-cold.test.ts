@@ -1,5 +1,8 @@
+import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { addMember } from "@/lib/members/add";
 import { changeMemberRoles, removeMember } from "@/lib/members/change";
 import { updateRole } from "@/lib/roles/rules";
 import { createKey, createTeam, mustOk } from "@/lib/testing";
@@ -75,6 +78,21 @@ describe("the verification cold path", () => {
     const removed = await v.lookup(hashOf(key));
     expect(removed?.permissions).toEqual([]);
     expect(refusalOf(removed!)).toBe("inactive_api_key");
+  });
+
+  it("lets a returning creator's keys work again at once", async () => {
+    const { ws, owner, standard } = await createTeam();
+    const key = await createKey(standard);
+    const { memberId } = await ws.membershipOf(standard.userId);
+    const v = followingVerifier();
+    mustOk(await removeMember(owner, { memberId }));
+    expect(refusalOf((await v.lookup(hashOf(key)))!)).toBe("inactive_api_key");
+
+    const [user] = await getDb().select({ email: users.email }).from(users).where(eq(users.id, standard.userId));
+    mustOk(await addMember(owner, { email: user!.email, roleIds: [ws.roleIds.read_only] }));
+    const back = await v.lookup(hashOf(key));
+    expect(refusalOf(back!)).toBeNull();
+    expect(back?.permissions).toEqual(["workspace:read", "members:read"]);
   });
 
   it("forgets an unknown secret as soon as any key is created", async () => {
