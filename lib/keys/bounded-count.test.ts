@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -10,10 +11,12 @@ import { listApiKeys } from "./rules";
 withTestDatabase();
 
 /** `count` keys of `userId` in the workspace, in one statement. */
-async function insertKeys(workspaceId: string, userId: string, count: number, prefix: string) {
+async function insertKeys(workspaceId: string, userId: string, count: number, tag: string) {
+  // Unique per run: a PostgreSQL test database keeps earlier runs' rows.
+  const prefix = `${tag}${randomBytes(4).toString("hex")}`;
   await getDb().execute(sql`
     insert into api_keys (id, workspace_id, name, secret_hash, hint, created_by_user_id)
-    select ${`key_${prefix}`} || lpad(g::text, 12, '0'), ${workspaceId}::uuid, ${`${prefix} `} || g,
+    select ${`key_${prefix}`} || lpad(g::text, 8, '0'), ${workspaceId}::uuid, ${`${prefix} `} || g,
            md5(${prefix} || g) || md5('x' || ${prefix} || g), 'ak_0000…0000', ${userId}::uuid
     from generate_series(1, ${count}) g`);
 }
