@@ -108,7 +108,7 @@ export function planRestrictionChanges(
   const before = rateLimitOf(key);
   if (data.rateLimit !== undefined && JSON.stringify(data.rateLimit) !== JSON.stringify(before)) {
     next.rateLimit = data.rateLimit;
-    changes.rateLimit = { from: before, to: data.rateLimit };
+    changes.rateLimit = { from: describeRateLimit(before), to: describeRateLimit(data.rateLimit) };
   }
   return { update: restrictionColumns(next), changes };
 }
