@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { selectRows, type Executor } from "@/db/client";
 import type { Plan, Workspace } from "@/db/schema";
 import { isPermission, type Permission } from "@/lib/auth/permissions";
+import { rateLimitOf, type RateLimit } from "./restrictions";
 
 /** Everything verification needs to know about a key, read in one query. */
 export type KeyRecord = {
@@ -15,6 +16,9 @@ export type KeyRecord = {
   rolePermissions: Permission[];
   /** The creator's current permissions in the workspace; null when they are no longer a member. */
   creatorPermissions: ReadonlySet<Permission> | null;
+  /** SPEC §10: empty = any address; null = no rate limit. */
+  ipAllowlist: string[];
+  rateLimit: RateLimit | null;
 };
 
 type Row = {
@@ -33,6 +37,9 @@ type Row = {
   role_permissions: string[] | null;
   creator_is_member: boolean;
   creator_permissions: string[] | null;
+  ip_allowlist: string[] | null;
+  rate_limit: number | null;
+  rate_limit_window: string | null;
 };
 
 const toDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
@@ -44,6 +51,7 @@ export async function loadKeyRecord(db: Executor, secretHash: string): Promise<K
     db,
     sql`
       select k.id as key_id, k.name as key_name, k.is_owner_key, k.created_by_user_id, k.expires_at,
+        k.ip_allowlist, k.rate_limit, k.rate_limit_window,
         w.id as ws_id, w.name as ws_name, w.slug as ws_slug, w.plan as ws_plan,
         w.show_secrets_once as ws_show_secrets_once, w.require_signed_requests as ws_require_signed_requests,
         w.created_at as ws_created_at,
@@ -77,5 +85,7 @@ export async function loadKeyRecord(db: Executor, secretHash: string): Promise<K
     },
     rolePermissions: permissionsOf(row.role_permissions),
     creatorPermissions: row.creator_is_member ? new Set(permissionsOf(row.creator_permissions)) : null,
+    ipAllowlist: row.ip_allowlist ?? [],
+    rateLimit: rateLimitOf({ rateLimit: row.rate_limit, rateLimitWindow: row.rate_limit_window }),
   };
 }

@@ -45,8 +45,9 @@ export class MemoryRateLimiter implements RateLimiter {
     const ring = this.ringOf(keyId, rule.window, consume);
     let total = 0;
     if (ring) for (let i = 0; i < RING; i++) if (ring.last[i]! > now - windowMs) total += ring.count[i]!;
-    const allowed = consume && total < rule.limit;
-    if (allowed && ring) {
+    // A peek answers whether a request would be allowed now.
+    const allowed = total < rule.limit;
+    if (consume && allowed && ring) {
       const current = Math.floor(now / bucketMsOf(rule));
       const slot = current % RING;
       // The bucket this slot held last is SLOTS + 1 buckets old: wholly out of the window.

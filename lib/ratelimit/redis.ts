@@ -46,6 +46,8 @@ if consume and total < limit then
   redis.call('PEXPIRE', KEYS[1], windowMs + bucketMs)
   total = total + 1
   allowed = 1
+elseif total < limit then
+  allowed = 1
 end
 local wait = 0
 if total >= limit then

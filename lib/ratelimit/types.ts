@@ -7,7 +7,7 @@ export interface RateLimiter {
   readonly scope: "memory" | "redis";
   /** Counts one request if the key has room for it. Synchronous in process; one Redis round trip otherwise. */
   consume(keyId: string, rule: RateLimit): LimitDecision | Promise<LimitDecision>;
-  /** The key's state without counting (for the headers of a request refused before the limit is asked). */
+  /** Whether a request would be allowed now, without counting one (for the headers of a request refused before the limit is asked). */
   peek(keyId: string, rule: RateLimit): LimitDecision | Promise<LimitDecision>;
   /** Resolves once the limiter can answer for every instance (Redis connected); rejects when it can't. */
   ready?(): Promise<void>;

@@ -17,6 +17,7 @@ export const bucketMsOf = (rule: RateLimit): number => WINDOW_MS[rule.window] / 
 
 /** A limited request's answer, and what the RateLimit-* headers say. */
 export type LimitDecision = {
+  /** Counted and allowed (a peek: would be allowed). */
   allowed: boolean;
   limit: number;
   /** Successes still allowed now. */
