@@ -223,6 +223,11 @@ async function main(): Promise<void> {
   }
 
   // Other benchmarks join the same command when present.
+  const restrictions = path.join(ROOT, "e2e/bench/restrictions.ts");
+  if (existsSync(restrictions)) {
+    const mod = (await import(restrictions)) as { benchRestrictions?: () => Promise<void> };
+    await mod.benchRestrictions?.();
+  }
   const list = path.join(ROOT, "e2e/bench/list.ts");
   if (existsSync(list)) {
     const mod = (await import(list)) as { benchList?: () => Promise<void> };
