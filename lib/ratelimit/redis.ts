@@ -100,7 +100,7 @@ export class RedisRateLimiter implements RateLimiter {
       // Fail at once while disconnected instead of queueing: a request never waits for a reconnect.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs ?? 250,
+      commandTimeout: options.commandTimeoutMs ?? 500,
       connectTimeout: 2_000,
       retryStrategy: (times) => Math.min(times * 200, 2_000),
     }) as Scripted;
