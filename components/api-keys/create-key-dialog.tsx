@@ -51,6 +51,8 @@ export function CreateKeyDialog({
       description: data.description,
       roleIds: data.roleIds,
       expiresAt: expiresAtInput(data),
+      ipAllowlist: data.ipAllowlist,
+      rateLimit: data.rateLimit,
     });
     if (!result.ok) return;
     setCreated(result.data);

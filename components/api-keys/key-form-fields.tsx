@@ -7,6 +7,7 @@ import { FieldError, Input, Label, inputClass } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import type { GrantableRole } from "@/lib/keys/types";
 import { API_KEY_DESCRIPTION_MAX } from "@/lib/validations/api-keys";
+import { RestrictionsFields } from "./restrictions-fields";
 import { EXPIRES_AT_FORMAT, EXPIRY_PRESET_DAYS, dateTimeLocalInDays, type KeyFormData, type KeyFormValues } from "./key-form";
 
 export type KeyForm = UseFormReturn<KeyFormValues, unknown, KeyFormData>;
@@ -17,7 +18,7 @@ export type KeyForm = UseFormReturn<KeyFormValues, unknown, KeyFormData>;
  */
 export type RoleOption = Pick<GrantableRole, "id" | "name" | "permissions"> & { locked?: boolean };
 
-/** Name, Description, Roles and Expiration: shared by the create and modify dialogs. */
+/** Name, Description, Roles, Expiration and Restrictions: shared by the create and modify dialogs. */
 export function KeyFormFields({ form, roles, idPrefix }: { form: KeyForm; roles: RoleOption[]; idPrefix: string }) {
   const {
     register,
@@ -106,6 +107,8 @@ export function KeyFormFields({ form, roles, idPrefix }: { form: KeyForm; roles:
       </fieldset>
 
       <ExpirationField form={form} id={id} errorId={errorId} />
+
+      <RestrictionsFields form={form} idPrefix={idPrefix} />
     </div>
   );
 }

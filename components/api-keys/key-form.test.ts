@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { dateTimeLocalInDays, expiresAtInput, keyFormSchema, parseDateTimeLocal, toDateTimeLocal } from "./key-form";
+import { restrictionsDefaults } from "./restrictions-form";
 
-const base = { name: "k", description: "", roleIds: ["00000000-0000-4000-8000-000000000000"], expiration: "custom" as const };
+const base = { name: "k", description: "", roleIds: ["00000000-0000-4000-8000-000000000000"], expiration: "custom" as const, ...restrictionsDefaults() };
 const expiryError = (expiresAt: string, unchanged?: string) =>
   keyFormSchema(unchanged).safeParse({ ...base, expiresAt }).error?.issues.find((i) => i.path[0] === "expiresAt")?.message;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { formatDateTime } from "@/components/ui/local-time";
 import type { ApiKeyView } from "@/lib/keys/types";
 import { apiKeyDescriptionSchema, apiKeyNameSchema, apiKeyRoleIdsSchema } from "@/lib/validations/api-keys";
+import { restrictionsDefaults, restrictionsFormShape } from "./restrictions-form";
 
 export const EXPIRY_PRESET_DAYS = [7, 30, 90] as const;
 
@@ -47,6 +48,7 @@ export function keyFormSchema(unchangedExpiry?: string) {
       roleIds: apiKeyRoleIdsSchema,
       expiration: z.enum(["permanent", "custom"]),
       expiresAt: z.string(),
+      ...restrictionsFormShape,
     })
     .superRefine((v, ctx) => {
       if (v.expiration !== "custom") return;
@@ -75,6 +77,7 @@ export function createFormDefaults(readOnlyRoleId: string | undefined): KeyFormV
     roleIds: readOnlyRoleId ? [readOnlyRoleId] : [],
     expiration: "permanent",
     expiresAt: "",
+    ...restrictionsDefaults(),
   };
 }
 
@@ -85,6 +88,7 @@ export function modifyFormDefaults(key: ApiKeyView): KeyFormValues {
     roleIds: key.roles.map((r) => r.id),
     expiration: key.expiresAt ? "custom" : "permanent",
     expiresAt: key.expiresAt ? toDateTimeLocal(new Date(key.expiresAt)) : "",
+    ...restrictionsDefaults(key),
   };
 }
 
@@ -94,4 +98,4 @@ export function expiresAtInput(data: Pick<KeyFormData, "expiration" | "expiresAt
 }
 
 /** The form fields a server answer's field errors can be shown under. */
-export const KEY_FORM_FIELDS = ["name", "description", "roleIds", "expiresAt"] as const satisfies readonly KeyFormField[];
+export const KEY_FORM_FIELDS = ["name", "description", "roleIds", "expiresAt", "ipAllowlist", "rateLimit"] as const satisfies readonly KeyFormField[];

@@ -62,6 +62,8 @@ export function ModifyKeyDialog({
     if (dirty.name) input.name = data.name;
     if (dirty.description) input.description = data.description;
     if (dirty.roleIds) input.roleIds = data.roleIds;
+    if (dirty.ipAllowlist) input.ipAllowlist = data.ipAllowlist;
+    if (dirty.rateLimit) input.rateLimit = data.rateLimit;
     if (dirty.expiration || dirty.expiresAt) {
       const expiresAt = expiresAtInput(data);
       if (expiresAt !== apiKey.expiresAt) input.expiresAt = expiresAt;

@@ -31,6 +31,8 @@ const FIELD_LABELS: Record<string, string> = {
   previousOwnerRoles: "Previous owner's roles",
   newOwnerRoles: "New owner's roles",
   plan: "Plan",
+  ipAllowlist: "Allowed IP addresses",
+  rateLimit: "Rate limit",
 };
 
 const labelOf = (field: string) =>

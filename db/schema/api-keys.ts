@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -41,6 +43,10 @@ export const apiKeys = pgTable(
     lastUsedIp: text("last_used_ip"),
     // SPEC §9.2: set while the key is switched off (refused as disabled_api_key); null = enabled.
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    // SPEC §10: addresses or CIDR ranges a request may come from (empty = any), and an optional rate limit.
+    ipAllowlist: text("ip_allowlist").array().notNull().default(sql`'{}'::text[]`),
+    rateLimit: integer("rate_limit"),
+    rateLimitWindow: text("rate_limit_window", { enum: ["second", "minute", "hour"] }),
   },
   (t) => [
     uniqueIndex("api_keys_secret_hash_key").on(t.secretHash),
@@ -59,6 +65,10 @@ export const apiKeys = pgTable(
     // Search: description words, and a pasted hint ("ak_kHZw…abcd" or its first part "ak_kHZw").
     index("api_keys_description_trgm_idx").using("gin", sql`${t.description} gin_trgm_ops`),
     index("api_keys_workspace_hint_idx").on(t.workspaceId, sql`left(${t.hint}, 7)`),
+    check(
+      "api_keys_rate_limit_check",
+      sql`(${t.rateLimit} is null and ${t.rateLimitWindow} is null) or (${t.rateLimit} between 1 and 1000000 and ${t.rateLimitWindow} in ('second', 'minute', 'hour'))`,
+    ),
   ],
 );
 

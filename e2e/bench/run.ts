@@ -397,6 +397,7 @@ async function benchListScenario(context: BenchContext): Promise<void> {
 const SCENARIOS: Scenario[] = [
   { name: "verification", run: benchVerification },
   { name: "list", run: benchListScenario },
+  { name: "restrictions", run: async () => (await import("./restrictions")).benchRestrictions() },
 ];
 
 async function main(): Promise<void> {

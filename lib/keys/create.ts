@@ -8,6 +8,7 @@ import { rolesWithPermissions } from "@/lib/roles/queries";
 import { refuse, requireCurrentPermission, transact } from "@/lib/transact";
 import { createApiKeySchema } from "@/lib/validations/api-keys";
 import { recordKeyEvent } from "./events";
+import { describeRateLimit, restrictionColumns, type RateLimit } from "./restrictions";
 import { countOwnKeys, KEY_CONSTRAINTS, nameTaken, ownerKeyExists, ownerSeesNameTaken } from "./checks";
 import { generateKeyId, generateSecret, hashSecret, secretHint } from "./format";
 import { canGrantRole, createRefusal, KEY_LIMIT_PER_MEMBER, KEY_WRITE_PERMISSIONS, NO_CREATE_PERMISSION } from "./policy";
@@ -59,7 +60,7 @@ export function resolveGrantedRoles(
   return ok(chosen);
 }
 
-async function writeKey(tx: Executor, actor: KeyActor, key: { id: string; secret: string; isOwnerKey: boolean; granted: GrantableRole[] }, data: { name: string; description: string; expiresAt: Date | null }) {
+async function writeKey(tx: Executor, actor: KeyActor, key: { id: string; secret: string; isOwnerKey: boolean; granted: GrantableRole[] }, data: { name: string; description: string; expiresAt: Date | null; ipAllowlist: string[]; rateLimit: RateLimit | null }) {
   // FOR SHARE: a concurrent switch to "Show secrets only once" (which locks the row to delete every
   // stored secret) waits for this key, or this key sees it; never a stored secret left behind.
   const [ws] = await tx
@@ -78,6 +79,7 @@ async function writeKey(tx: Executor, actor: KeyActor, key: { id: string; secret
     isOwnerKey: key.isOwnerKey,
     createdByUserId: actor.userId,
     expiresAt: data.expiresAt,
+    ...restrictionColumns(data),
   });
   await tx.insert(apiKeyRoles).values(key.granted.map((r) => ({ apiKeyId: key.id, roleId: r.id })));
   await recordKeyEvent(tx, {
@@ -87,7 +89,12 @@ async function writeKey(tx: Executor, actor: KeyActor, key: { id: string; secret
     audit: {
       actor: auditActorOf(actor),
       action: "api_key.create",
-      details: { roles: key.granted.map((r) => r.name), expiresAt: data.expiresAt?.toISOString() ?? null },
+      details: {
+        roles: key.granted.map((r) => r.name),
+        expiresAt: data.expiresAt?.toISOString() ?? null,
+        ...(data.ipAllowlist.length ? { ipAllowlist: data.ipAllowlist } : {}),
+        ...(data.rateLimit ? { rateLimit: describeRateLimit(data.rateLimit) } : {}),
+      },
     },
   });
 }

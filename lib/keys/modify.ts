@@ -9,13 +9,14 @@ import { modifyApiKeySchema } from "@/lib/validations/api-keys";
 import { KEY_CONSTRAINTS, keyNotFound, nameTaken, ownerSeesNameTaken } from "./checks";
 import { resolveGrantedRoles } from "./create";
 import { recordKeyEvent } from "./events";
+import { planRestrictionChanges, type RateLimit } from "./restrictions";
 import { isKeyId } from "./format";
 import { canChangeKey, canUseKeys, KEY_READ_PERMISSIONS, keysAllowedOn, NO_KEY_ACCESS, PLAN_REQUIRED_MESSAGE } from "./policy";
 import { findVisibleKey, loadKeyView, type KeyRow } from "./queries";
 import type { ApiKeyView, KeyActor } from "./types";
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
-type ModifyInput = { name?: string; description?: string; expiresAt?: Date | null; roleIds?: string[] };
+type ModifyInput = { name?: string; description?: string; expiresAt?: Date | null; roleIds?: string[]; ipAllowlist?: string[]; rateLimit?: RateLimit | null };
 
 /** The column updates and the audit's from/to of the plain fields that really change. */
 function planChanges(key: KeyRow, data: ModifyInput): { update: Partial<typeof apiKeys.$inferInsert>; changes: Changes } {
@@ -33,7 +34,8 @@ function planChanges(key: KeyRow, data: ModifyInput): { update: Partial<typeof a
     update.expiresAt = data.expiresAt;
     changes.expiresAt = { from: key.expiresAt?.toISOString() ?? null, to: data.expiresAt?.toISOString() ?? null };
   }
-  return { update, changes };
+  const restrictions = planRestrictionChanges(key, data);
+  return { update: { ...update, ...restrictions.update }, changes: { ...changes, ...restrictions.changes } };
 }
 
 /** Puts exactly `roleIds` on the key (refusing escalation and Owner-role moves); the audit's from/to when they differ. */

@@ -3,6 +3,7 @@ import { getDb, type Executor } from "@/db/client";
 import { exactTimestamp } from "@/db/timestamps";
 import { apiKeyRoles, apiKeys, members, roles, users } from "@/db/schema";
 import { roleOrderBy } from "@/lib/roles/order";
+import { rateLimitOf } from "./restrictions";
 import { canChangeKey, canRevealKey, keyState, seesAllKeys, seesOwnerKey } from "./policy";
 import type { ApiKeyView, KeyActor } from "./types";
 
@@ -22,6 +23,9 @@ export const keyRowColumns = {
   expiresAt: apiKeys.expiresAt,
   lastUsedAt: apiKeys.lastUsedAt,
   lastUsedIp: apiKeys.lastUsedIp,
+  ipAllowlist: apiKeys.ipAllowlist,
+  rateLimit: apiKeys.rateLimit,
+  rateLimitWindow: apiKeys.rateLimitWindow,
   secretStored: sql<boolean>`${apiKeys.secretCiphertext} is not null`,
   creatorName: users.name,
   creatorEmail: users.email,
@@ -41,6 +45,9 @@ export type KeyRow = {
   expiresAt: Date | null;
   lastUsedAt: Date | null;
   lastUsedIp: string | null;
+  ipAllowlist: string[];
+  rateLimit: number | null;
+  rateLimitWindow: "second" | "minute" | "hour" | null;
   secretStored: boolean;
   creatorName: string;
   creatorEmail: string;
@@ -105,6 +112,8 @@ export function toKeyView(actor: KeyActor, row: KeyRow, keyRoles: { id: string; 
     expiresAt: row.expiresAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     lastUsedIp: row.lastUsedIp,
+    ipAllowlist: row.ipAllowlist,
+    rateLimit: rateLimitOf(row),
     createdBy: { userId: row.createdByUserId, name: row.creatorName, email: row.creatorEmail, active: row.creatorActive },
     status: keyState(row),
     secretStored: row.secretStored,

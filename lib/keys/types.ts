@@ -1,5 +1,6 @@
 import type { Permission } from "@/lib/auth/permissions";
 import type { RoleWithPermissions } from "@/lib/roles/queries";
+import type { RateLimit } from "./restrictions";
 
 export type { Actor as KeyActor } from "@/lib/auth/actor";
 
@@ -17,6 +18,10 @@ export type ApiKeyView = {
   expiresAt: string | null;
   lastUsedAt: string | null;
   lastUsedIp: string | null;
+  /** SPEC §10: addresses or CIDR ranges the key may be used from; empty = any address. */
+  ipAllowlist: string[];
+  /** SPEC §10: at most `limit` successful requests in any window of this length; null = no limit. */
+  rateLimit: RateLimit | null;
   createdBy: { userId: string; name: string; email: string; active: boolean };
   /** "expired" when past expiresAt; "inactive" when the creator was removed from the workspace. */
   status: KeyStatus;

@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import { apiKeyRoles, apiKeys, memberRoles, members, workspaces, type Workspace } from "@/db/schema";
 import type { Permission } from "@/lib/auth/permissions";
 import type { RolePermissionCache } from "./role-permissions";
+import { rateLimitOf, type RateLimit } from "./restrictions";
 
 /** Everything verification needs to know about a key: one query, plus role permissions from memory. */
 export type KeyRecord = {
@@ -16,6 +17,9 @@ export type KeyRecord = {
   rolePermissions: Permission[];
   /** The creator's current permissions in the workspace; null when they are no longer a member. */
   creatorPermissions: ReadonlySet<Permission> | null;
+  /** SPEC §10: empty = any address; null = no rate limit. */
+  ipAllowlist: string[];
+  rateLimit: RateLimit | null;
 };
 
 /**
@@ -30,6 +34,9 @@ const keyRecordColumns = {
   isOwnerKey: apiKeys.isOwnerKey,
   createdByUserId: apiKeys.createdByUserId,
   expiresAt: apiKeys.expiresAt,
+  ipAllowlist: apiKeys.ipAllowlist,
+  rateLimit: apiKeys.rateLimit,
+  rateLimitWindow: apiKeys.rateLimitWindow,
   workspace: workspaces,
   keyRoleIds: sql<string[]>`array(select ${apiKeyRoles.roleId}::text from ${apiKeyRoles} where ${apiKeyRoles.apiKeyId} = ${apiKeys.id})`,
   creatorIsMember: sql<boolean>`${members.id} is not null`,
@@ -89,5 +96,7 @@ export async function loadKeyRecord(db: Executor, secretHash: string, rolePermis
     workspace: row.workspace,
     rolePermissions: of(keyRoleIds),
     creatorPermissions: row.creatorIsMember ? new Set(of(creatorRoleIds)) : null,
+    ipAllowlist: row.ipAllowlist ?? [],
+    rateLimit: rateLimitOf({ rateLimit: row.rateLimit, rateLimitWindow: row.rateLimitWindow }),
   };
 }

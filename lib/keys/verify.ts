@@ -4,6 +4,7 @@ import { effectivePermissions } from "./effective";
 import type { KeyChange } from "./revocation";
 import { BoundedLru } from "./lru";
 import { keysAllowedOn, keyState } from "./policy";
+import { compileRestrictions, type KeyRestrictions } from "./restriction-check";
 import { RolePermissionCache } from "./role-permissions";
 import { loadKeyRecord, type KeyRecord } from "./verify-query";
 
@@ -14,6 +15,8 @@ export type KeyRefusal = "invalid_api_key" | "expired_api_key" | "inactive_api_k
 export type VerifiedKey = KeyRecord & {
   permissions: Permission[];
   permissionSet: ReadonlySet<Permission>;
+  /** SPEC §10, compiled once per cached key; null when the key has neither an allowlist nor a limit. */
+  restrictions: KeyRestrictions | null;
 };
 
 export type VerifierOptions = {
@@ -51,7 +54,7 @@ const monotonicNow = () => performance.now();
 
 function toVerifiedKey(record: KeyRecord): VerifiedKey {
   const permissions = effectivePermissions(record.rolePermissions, record.creatorPermissions, record.isOwnerKey);
-  return { ...record, permissions, permissionSet: new Set(permissions) };
+  return { ...record, permissions, permissionSet: new Set(permissions), restrictions: compileRestrictions(record) };
 }
 
 /**

@@ -6,6 +6,7 @@ import { OPENAPI_PATH, buildOpenApiDocument } from "./document";
 import { BODY_LIMIT, BODY_LIMIT_TEXT, apiError, type ApiResponse } from "./errors";
 import { reservedQueryKey, routeInput } from "./input";
 import type { AnyRoute } from "./route";
+import { withCallerHeaders } from "./restrict";
 
 // Node's header limit (16 KiB) bounds the request line anyway: an over-long id reaches the route's own check.
 const PARAM_LENGTH_MAX = 16 * 1024;
@@ -39,11 +40,15 @@ function authorised(route: AnyRoute, request: FastifyRequest, context: Context, 
   if (!isCaller(outcome)) return outcome;
   const caller = outcome;
   const denied = route.permissions.length ? requirePermission(caller, route.permissions) : null;
-  if (denied) return denied;
+  if (denied) return withCallerHeaders(caller, denied);
+  // SPEC §10: past every check (key, signature, IP, rate limit, permission) the key is "used".
+  context.services.lastUsed.record(caller.key.keyId, Date.now(), caller.ip);
   const checked = routeInput(route, request);
-  if (!checked.ok) return checked.response;
+  if (!checked.ok) return withCallerHeaders(caller, checked.response);
   const { query, body, rawBody, params } = checked.input;
-  return route.handle({ caller, query: query as never, body: body as never, rawBody, params, req: request.raw, ...context });
+  const response = route.handle({ caller, query: query as never, body: body as never, rawBody, params, req: request.raw, ...context });
+  if (!caller.headers) return response;
+  return isPromise(response) ? response.then((r) => withCallerHeaders(caller, r)) : withCallerHeaders(caller, response);
 }
 
 /** Every other method on a known path: 405 naming the ones there are, before any authentication. */

@@ -9,9 +9,17 @@ import type { SignatureCheck, SignatureVerifier } from "@/lib/signing/verify";
 import { clientAddress } from "./client-address";
 import { AUTH_MESSAGES, apiError, forbidden, type ApiResponse } from "./errors";
 import type { FailureThrottle } from "./failure-throttle";
+import type { RateLimiter } from "@/lib/ratelimit";
+import { restrict, withLimitHeaders } from "./restrict";
 
 /** A request whose key was verified: the key, the caller's address, and the actor the key rules see. */
-export type ApiCaller = { key: VerifiedKey; ip: string; readonly actor: Actor };
+export type ApiCaller = {
+  key: VerifiedKey;
+  ip: string;
+  readonly actor: Actor;
+  /** RateLimit-* of a key with a rate limit (SPEC §10), for every response to this request. */
+  headers?: Record<string, string>;
+};
 
 const headerValue = (value: string | string[] | undefined) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
 
@@ -34,6 +42,8 @@ export type AuthenticatorDeps = {
   trustProxy: boolean;
   /** Checks X-Timestamp and X-Signature for workspaces that require signed requests (SPEC §5.1). */
   signatures: SignatureVerifier;
+  /** Per-key rate limits (SPEC §10): in process, or shared through Redis. */
+  limiter: RateLimiter;
 };
 
 export type AuthOutcome = ApiCaller | ApiResponse;
@@ -68,19 +78,27 @@ export function authenticate(
   // database is asked, not before the in-memory cache.
   const hash = hashSecret(secret);
   const cached = deps.verifier.get(hash);
-  if (cached) return admit(decide(cached, ip, now, wait, deps), req, rawBody, now, deps);
+  if (cached) return admit(cached, decide(cached, ip, now, wait, deps), req, rawBody, now, deps);
   if (cached === null || !isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
-  return deps.verifier.lookup(hash).then((key) => admit(decide(key, ip, now, wait, deps), req, rawBody, now, deps));
+  return deps.verifier.lookup(hash).then((key) => admit(key, decide(key, ip, now, wait, deps), req, rawBody, now, deps));
 }
 
 /**
- * A verified key of a workspace that requires signed requests must also come with a valid
- * signature (SPEC §5.1), checked before anything else; only then is the key "used".
- * Workspaces without signing stay on the synchronous path.
+ * SPEC §10's order after the key's own state: a workspace that requires signed requests needs a
+ * valid signature (SPEC §5.1), then the key's IP allowlist and rate limit. The key counts as
+ * "used" only once the route's permission check passes too (lib/openapi/app.ts): refusals never
+ * touch "Last used". Keys without signing or restrictions stay on the synchronous path.
  */
-function admit(outcome: AuthOutcome, req: IncomingMessage, rawBody: Buffer, now: number, deps: AuthenticatorDeps): AuthOutcome | Promise<AuthOutcome> {
-  if (!isCaller(outcome)) return outcome;
-  if (!outcome.key.workspace.requireSignedRequests) return used(outcome, now, deps);
+function admit(
+  key: VerifiedKey | null,
+  outcome: AuthOutcome,
+  req: IncomingMessage,
+  rawBody: Buffer,
+  now: number,
+  deps: AuthenticatorDeps,
+): AuthOutcome | Promise<AuthOutcome> {
+  if (!isCaller(outcome)) return withLimitHeaders(key, outcome, deps.limiter);
+  if (!outcome.key.workspace.requireSignedRequests) return restrict(outcome, deps.limiter);
   return deps.signatures
     .verify({
       workspaceId: outcome.key.workspace.id,
@@ -92,13 +110,9 @@ function admit(outcome: AuthOutcome, req: IncomingMessage, rawBody: Buffer, now:
       now,
       required: true,
     })
-    .then((check: SignatureCheck) => (check.ok ? used(outcome, now, deps) : apiError(401, check.code, check.message)));
-}
-
-/** The key counts as used. Not a closure in `admit`: that would be one more allocation per verified request. */
-function used(caller: ApiCaller, now: number, deps: AuthenticatorDeps): ApiCaller {
-  deps.lastUsed.record(caller.key.keyId, now, caller.ip);
-  return caller;
+    .then((check: SignatureCheck) =>
+      check.ok ? restrict(outcome, deps.limiter) : withLimitHeaders(key, apiError(401, check.code, check.message), deps.limiter),
+    );
 }
 
 /** A class, not an object literal with a getter: this is built on every verified request. */

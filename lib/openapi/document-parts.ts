@@ -24,26 +24,63 @@ export const COMMON_ERRORS: Record<number, ErrorResponse> = {
     name: "AuthenticationError",
   },
   402: { description: "plan_required: the key's workspace is on the free plan", codes: ["plan_required"] },
-  403: { description: "forbidden: the key lacks a permission (`error.permission` names it)", codes: ["forbidden"] },
+  403: {
+    description: "forbidden: the key lacks a permission (`error.permission` names it); ip_not_allowed: the key's IP allowlist does not hold the caller's address",
+    codes: ["forbidden", "ip_not_allowed"],
+  },
   413: { description: `payload_too_large: bodies are limited to ${BODY_LIMIT_TEXT}`, codes: ["payload_too_large"] },
   429: {
-    description: "rate_limited: too many failed authentications from this address (see Retry-After)",
-    codes: ["rate_limited"],
+    description:
+      "rate_limited: too many failed authentications from this address; key_rate_limited: the key's rate limit is used up (see Retry-After)",
+    codes: ["rate_limited", "key_rate_limited"],
     headers: ["Retry-After"],
   },
 };
+
+// Routes that need no permission can still refuse the caller's address.
+const IP_ONLY_403: ErrorResponse = {
+  description: "ip_not_allowed: the key's IP allowlist does not hold the caller's address",
+  codes: ["ip_not_allowed"],
+};
+
+/** SPEC §10: on every response to a key with a rate limit, success or not. */
+export const RATE_LIMIT_HEADERS = ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"] as const;
+export const rateLimitHeaderRefs = (): Json =>
+  Object.fromEntries(RATE_LIMIT_HEADERS.map((h) => [h, { $ref: `#/components/headers/${h}` }]));
+
+export const RESTRICTIONS_DESCRIPTION =
+  "\n\n**Key restrictions.** A key may hold an IP allowlist (`ipAllowlist`): requests from any other address get 403 " +
+  "`ip_not_allowed`. A key may hold a rate limit (`rateLimit`): at most `limit` successful requests in any window of " +
+  "its length; past it 429 `key_rate_limited` with `Retry-After`. Every response to a key with a limit carries " +
+  "`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds until a request is allowed again). " +
+  "Checks run in this order: key, its state, signature, IP, rate limit, permission.";
 
 export const DEFAULT_ERROR: ErrorResponse = {
   description: "Any other error, in the same shape: e.g. 500 internal_error (nothing was changed; try again)",
   codes: API_ERROR_CODES,
 };
 
-// Response headers by name, referenced from responses; RateLimit-* would join here.
+// Response headers by name, referenced from responses.
 export const RESPONSE_HEADERS: Json = {
   "Retry-After": {
     description: "Seconds to wait before the next attempt",
     schema: { type: "integer", minimum: 1 },
     example: 60,
+  },
+  "RateLimit-Limit": {
+    description: "Keys with a rate limit: the successful requests allowed in any window of the limit's length",
+    schema: { type: "integer", minimum: 1 },
+    example: 100,
+  },
+  "RateLimit-Remaining": {
+    description: "Keys with a rate limit: the successful requests still allowed now",
+    schema: { type: "integer", minimum: 0 },
+    example: 99,
+  },
+  "RateLimit-Reset": {
+    description: "Keys with a rate limit: seconds until a request is allowed again (0 while some remain)",
+    schema: { type: "integer", minimum: 0 },
+    example: 0,
   },
 };
 
@@ -51,12 +88,12 @@ const pascal = (code: string) => code.replace(/(^|_)([a-z])/g, (_m, _s, c: strin
 
 /** The statuses of errors `route` can answer, with what each may carry. */
 export function errorResponsesOf(route: AnyRoute): Record<string, ErrorResponse> {
-  const statuses = [401, 402, 429];
-  if (route.permissions.length) statuses.push(403);
+  const statuses = [401, 402, 403, 429];
   if (route.body || route.domainBody || route.query || route.pathParams) statuses.push(400);
   if (route.body || route.domainBody) statuses.push(413);
   const out: Record<string, ErrorResponse> = {};
   for (const status of statuses.sort()) out[status] = COMMON_ERRORS[status]!;
+  if (!route.permissions.length) out[403] = IP_ONLY_403;
   for (const [status, response] of Object.entries(route.responses)) {
     if (response.codes?.length) out[status] = { description: response.description, codes: response.codes as Codes };
   }
@@ -70,7 +107,10 @@ export function errorResponse(response: ErrorResponse, convert: Converter): Json
   const [first] = response.codes;
   return {
     description: response.description,
-    ...(response.headers ? { headers: Object.fromEntries(response.headers.map((h) => [h, { $ref: `#/components/headers/${h}` }])) } : {}),
+    headers: {
+      ...Object.fromEntries((response.headers ?? []).map((h) => [h, { $ref: `#/components/headers/${h}` }])),
+      ...rateLimitHeaderRefs(),
+    },
     content: {
       "application/json": {
         schema: convert(errorSchemaOf(name, response.codes), "output"),

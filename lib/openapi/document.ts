@@ -2,6 +2,8 @@ import {
   COMMON_ERRORS,
   DEFAULT_ERROR,
   RESPONSE_HEADERS,
+  RESTRICTIONS_DESCRIPTION,
+  rateLimitHeaderRefs,
   SIGNATURE_HEADERS,
   SIGNING_DESCRIPTION,
   converter,
@@ -48,7 +50,7 @@ function responsesOf(route: AnyRoute, convert: Converter): Json {
   for (const [status, response] of Object.entries(route.responses)) {
     if (response.codes) continue;
     const media = { schema: response.schema ? convert(response.schema, "output") : {}, ...(response.example === undefined ? {} : { example: response.example }) };
-    responses[status] = { description: response.description, content: { "application/json": media } };
+    responses[status] = { description: response.description, headers: rateLimitHeaderRefs(), content: { "application/json": media } };
   }
   for (const [status, response] of Object.entries(errorResponsesOf(route))) responses[status] = errorResponse(response, convert);
   return responses;
@@ -114,7 +116,8 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]): Json {
         "Authenticate with an API key in `X-Api-Key`, `DF-API-KEY` or `Authorization: Bearer`. " +
         'Errors are `{"error":{"code","message"}}`. Keys are for servers: no CORS. Unknown query parameters are ignored. ' +
         "`x-permissions.anyOf` lists the permissions of which a key needs one (empty: any valid key)." +
-        SIGNING_DESCRIPTION,
+        SIGNING_DESCRIPTION +
+        RESTRICTIONS_DESCRIPTION,
       license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
       // No address to publish yet: the operator of a deployment is whom integrators contact.
       contact: { name: "The operator of this Keyward deployment" },

@@ -12,6 +12,8 @@ export const API_ERROR_CODES = [
   "invalid_signature",
   "replayed_request",
   "forbidden",
+  "ip_not_allowed",
+  "key_rate_limited",
   "invalid_request",
   "rate_limited",
   "not_found",

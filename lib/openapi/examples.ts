@@ -16,6 +16,8 @@ const key = {
   expiresAt: null,
   lastUsedAt: "2026-12-01T08:00:00.000Z",
   lastUsedIp: "203.0.113.7",
+  ipAllowlist: ["203.0.113.0/24", "2001:db8::/32"],
+  rateLimit: { limit: 100, window: "minute" },
   createdBy: { userId, name: "Ada Admin", email: "admin@acme.test", active: true },
   status: "active",
   secretStored: true,
@@ -25,8 +27,15 @@ const key = {
 const permissions = ["workspace:read", "members:read", "api_keys:create", "api_keys:verify"];
 
 export const EXAMPLES = {
-  createKey: { name: "ci deploy", description: "Deploys from CI", roleIds: [roleId], expiresAt: null },
-  modifyKey: { name: "ci deploy (staging)" },
+  createKey: {
+    name: "ci deploy",
+    description: "Deploys from CI",
+    roleIds: [roleId],
+    expiresAt: null,
+    ipAllowlist: ["203.0.113.0/24", "2001:db8::/32"],
+    rateLimit: { limit: 100, window: "minute" },
+  },
+  modifyKey: { name: "ci deploy (staging)", rateLimit: { limit: 10, window: "second" } },
   verifyKey: { key: "ak_Ab3dEfGhIjKlMnOpQrStUvWxYzx9Yz01" },
   me: { id: key.id, name: key.name, isOwnerKey: false, workspace, permissions, expiresAt: null },
   key,

@@ -11,6 +11,7 @@ import type { AuthenticatorDeps } from "./authenticate";
 import { trustProxyFromEnv } from "./client-address";
 import { FailureThrottle, type ThrottleOptions } from "./failure-throttle";
 import { ROUTES } from "./routes";
+import { createRateLimiter, type LimiterHooks, type RateLimiter } from "@/lib/ratelimit";
 
 export type OpenApiOptions = {
   /**
@@ -23,6 +24,10 @@ export type OpenApiOptions = {
   trustProxy?: boolean;
   throttle?: ThrottleOptions;
   cache?: Omit<VerifierOptions, "db">;
+  /** Default: from REDIS_URL (shared across instances), else in process. Closed with the handler. */
+  limiter?: RateLimiter;
+  /** E.g. the webhook `api_key.rate_limited` (SPEC §12) subscribes to onKeyRateLimited here. */
+  rateLimitHooks?: LimiterHooks;
 };
 
 export type OpenApiStats = { verifier: VerifierStats; lastUsed: LastUsedStats; cachedKeys: number };
@@ -51,7 +56,9 @@ export async function createOpenApiHandler(options: OpenApiOptions): Promise<Ope
     throttle: new FailureThrottle({ db, ...options.throttle }),
     trustProxy: options.trustProxy ?? trustProxyFromEnv(),
     signatures: new SignatureVerifier({ db }),
+    limiter: options.limiter ?? createRateLimiter(options.rateLimitHooks),
   };
+  await services.limiter.ready?.().catch(() => undefined); // Logged by the limiter; requests fall back meanwhile.
   const app = await buildOpenApiApp(ROUTES, services, db);
   const answeredFast = fastPath(ROUTES, services, db);
   const stopFollowing = onKeyChange((change) => verifier.invalidate(change));
@@ -74,6 +81,7 @@ export async function createOpenApiHandler(options: OpenApiOptions): Promise<Ope
       await lastUsed.close();
       await app.close();
       await services.signatures.close();
+      await services.limiter.close();
     },
   };
 }

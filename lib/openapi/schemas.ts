@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BUILT_IN_ROLES, PLANS } from "@/db/schema";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { SECRET_LENGTH, SECRET_PREFIX } from "@/lib/keys/format";
+import { IP_ALLOWLIST_MAX, RATE_LIMIT_MAX, RATE_LIMIT_WINDOWS } from "@/lib/keys/restrictions";
 import type { ApiErrorCode } from "./errors";
 
 /** Response shapes of the Open API, for openapi.json (requests use the shared lib/validations schemas). */
@@ -72,6 +73,19 @@ export const apiKeySchema = z
     expiresAt,
     lastUsedAt: about(instant.nullable(), "The last successful authentication (ISO 8601, UTC); null: Never"),
     lastUsedIp: about(z.string().nullable(), "The client address of the last successful authentication"),
+    ipAllowlist: about(
+      z.array(z.string()).max(IP_ALLOWLIST_MAX),
+      "IPv4/IPv6 addresses and CIDR ranges the key may be used from; empty: any address (others get 403 ip_not_allowed)",
+    ),
+    rateLimit: about(
+      z
+        .object({
+          limit: about(z.int().min(1).max(RATE_LIMIT_MAX), "Successful requests allowed in any window of this length"),
+          window: about(z.enum(RATE_LIMIT_WINDOWS), "The window's length"),
+        })
+        .nullable(),
+      "The key's rate limit (past it: 429 key_rate_limited); null: no limit",
+    ),
     createdBy: about(
       z.object({
         userId: about(z.uuid(), "The creator's user id"),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { description, displayName, queryText, roleIdsSchema } from "./common";
 import { apiKeyCursorSchema } from "./cursors";
+import { ipAllowlistSchema, rateLimitSchema } from "@/lib/keys/restrictions";
 
 export const API_KEY_NAME_MAX = 50;
 export const API_KEY_DESCRIPTION_MAX = 200;
@@ -26,6 +27,8 @@ export const createApiKeySchema = z.strictObject({
   description: apiKeyDescriptionSchema.optional().default(""),
   roleIds: apiKeyRoleIdsSchema,
   expiresAt: apiKeyExpiresAtSchema.optional().default(null),
+  ipAllowlist: ipAllowlistSchema.optional().default([]),
+  rateLimit: rateLimitSchema.optional().default(null),
 });
 
 export const modifyApiKeySchema = z
@@ -34,6 +37,8 @@ export const modifyApiKeySchema = z
     description: apiKeyDescriptionSchema.optional(),
     roleIds: apiKeyRoleIdsSchema.optional(),
     expiresAt: apiKeyExpiresAtSchema.optional(),
+    ipAllowlist: ipAllowlistSchema.optional(),
+    rateLimit: rateLimitSchema.optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), "Nothing to change")
   .meta({ minProperties: 1, description: "Only the fields to change" });

@@ -8,6 +8,7 @@ import { CopyValueButton } from "@/components/api-keys/copy-value-button";
 import { KeyDetailsActions, KeyDetailsDialogs } from "@/components/api-keys/key-details-actions";
 import { UsageSnippet } from "@/components/api-keys/usage-snippet";
 import { KeySecret } from "@/components/api-keys/key-secret";
+import { KeyRestrictions } from "@/components/api-keys/key-restrictions";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
@@ -147,6 +148,7 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
           <Field label="Expires">
             <KeyExpiry apiKey={key} />
           </Field>
+          <KeyRestrictions apiKey={key} />
           <Field label="Last used">
             {key.lastUsedAt ? (
               <span>
