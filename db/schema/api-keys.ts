@@ -41,6 +41,11 @@ export const apiKeys = pgTable(
     lastUsedIp: text("last_used_ip"),
     // SPEC §9.2: set while the key is switched off (refused as disabled_api_key); null = enabled.
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    // SPEC §9.1: the secret before the last roll, valid until `previousSecretValidUntil` (null: none).
+    previousSecretHash: text("previous_secret_hash"),
+    previousSecretHint: text("previous_secret_hint"),
+    previousSecretValidUntil: timestamp("previous_secret_valid_until", { withTimezone: true }),
+    previousSecretLastUsedAt: timestamp("previous_secret_last_used_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("api_keys_secret_hash_key").on(t.secretHash),
@@ -59,6 +64,12 @@ export const apiKeys = pgTable(
     // Search: description words, and a pasted hint ("ak_kHZw…abcd" or its first part "ak_kHZw").
     index("api_keys_description_trgm_idx").using("gin", sql`${t.description} gin_trgm_ops`),
     index("api_keys_workspace_hint_idx").on(t.workspaceId, sql`left(${t.hint}, 7)`),
+    // SPEC §9: verification finds a key by either secret; the Status filter walks these.
+    uniqueIndex("api_keys_previous_secret_hash_key").on(t.previousSecretHash),
+    index("api_keys_workspace_expires_idx").on(t.workspaceId, t.expiresAt).where(sql`${t.expiresAt} is not null`),
+    index("api_keys_workspace_disabled_created_idx")
+      .on(t.workspaceId, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.disabledAt} is not null`),
   ],
 );
 

@@ -6,6 +6,7 @@ import { API_KEY_SORTS, listApiKeysSchema, type ApiKeySort } from "@/lib/validat
 import { canUseKeys, NO_KEY_ACCESS, seesOwnerKey } from "./policy";
 import { identifiedBy, SEARCH_LIMIT, searchKeys } from "./search";
 import { isWellFormedSecret } from "./format";
+import { statusCondition } from "./status-filter";
 import { newestFirst, rolesOfKeys, selectKeyRows, toKeyView, visibleKeysCondition, type KeyRow } from "./queries";
 import type { ApiKeyPage, KeyActor } from "./types";
 
@@ -66,7 +67,7 @@ export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Resu
   const parsed = listApiKeysSchema.safeParse(input ?? {});
   if (!parsed.success) return invalidInput(parsed.error.issues);
   if (!canUseKeys(actor)) return fail("forbidden", NO_KEY_ACCESS);
-  const { q, createdBy, limit, sort } = parsed.data;
+  const { q, createdBy, limit, sort, status } = parsed.data;
   const cursor = decodeCursor(parsed.data.cursor);
   if (
     cursor === "invalid" ||
@@ -78,6 +79,8 @@ export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Resu
 
   const filters: SQL[] = [visibleKeysCondition(actor)];
   if (createdBy === "me") filters.push(eq(apiKeys.createdByUserId, actor.userId));
+  const byStatus = statusCondition(status);
+  if (byStatus) filters.push(byStatus);
 
   if (q) {
     const offset = cursor?.d === "offset" ? cursor.o : 0;

@@ -8,6 +8,7 @@ import { refuse, requireCurrentPermission, transact } from "@/lib/transact";
 import { modifyApiKeySchema } from "@/lib/validations/api-keys";
 import { KEY_CONSTRAINTS, keyNotFound, nameTaken, ownerSeesNameTaken } from "./checks";
 import { resolveGrantedRoles } from "./create";
+import { applyEnabled } from "./disable";
 import { recordKeyEvent } from "./events";
 import { isKeyId } from "./format";
 import { canChangeKey, canUseKeys, KEY_READ_PERMISSIONS, keysAllowedOn, NO_KEY_ACCESS, PLAN_REQUIRED_MESSAGE } from "./policy";
@@ -15,7 +16,7 @@ import { findVisibleKey, loadKeyView, type KeyRow } from "./queries";
 import type { ApiKeyView, KeyActor } from "./types";
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
-type ModifyInput = { name?: string; description?: string; expiresAt?: Date | null; roleIds?: string[] };
+type ModifyInput = { name?: string; description?: string; expiresAt?: Date | null; roleIds?: string[]; enabled?: boolean };
 
 /** The column updates and the audit's from/to of the plain fields that really change. */
 function planChanges(key: KeyRow, data: ModifyInput): { update: Partial<typeof apiKeys.$inferInsert>; changes: Changes } {
@@ -90,6 +91,8 @@ export async function modifyApiKey(actor: KeyActor, keyId: string, input: unknow
         });
         await keyChanges.add({ workspaceId: me.workspace.id, keyId });
       }
+      // SPEC §9.2: `enabled` is its own event (api_key.disabled / api_key.enabled).
+      if (data.enabled !== undefined) await applyEnabled(tx, keyChanges, me, key, data.enabled);
       return (await loadKeyView(me, keyId, tx)) ?? refuse(keyNotFound());
     },
     { constraints: KEY_CONSTRAINTS },

@@ -3,7 +3,7 @@ import type { RoleWithPermissions } from "@/lib/roles/queries";
 
 export type { Actor as KeyActor } from "@/lib/auth/actor";
 
-export type KeyStatus = "active" | "expired" | "inactive";
+export type KeyStatus = "active" | "disabled" | "expired" | "inactive";
 
 /** What lists, the details page and the Open API show of a key. Never holds the secret. */
 export type ApiKeyView = {
@@ -18,13 +18,19 @@ export type ApiKeyView = {
   lastUsedAt: string | null;
   lastUsedIp: string | null;
   createdBy: { userId: string; name: string; email: string; active: boolean };
-  /** "expired" when past expiresAt; "inactive" when the creator was removed from the workspace. */
+  /** "disabled" while switched off; "expired" when past expiresAt; "inactive" when the creator was removed from the workspace. */
   status: KeyStatus;
+  /** false while the key is disabled (SPEC §9.2). */
+  enabled: boolean;
+  /** The secret before the last roll, while it still works (SPEC §9.1). */
+  previousSecret: PreviousSecretView | null;
   /** Whether a stored secret exists (false in once-only workspaces). */
   secretStored: boolean;
   /** What the actor may do with it. */
   can: { modify: boolean; delete: boolean; reveal: boolean };
 };
+
+export type PreviousSecretView = { hint: string; validUntil: string; lastUsedAt: string | null };
 
 export type ApiKeyDetails = ApiKeyView & { effectivePermissions: Permission[] };
 

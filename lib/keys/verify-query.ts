@@ -10,6 +10,13 @@ export type KeyRecord = {
   isOwnerKey: boolean;
   createdByUserId: string;
   expiresAt: number | null;
+  /** SPEC §9.2: set while the key is disabled. */
+  disabledAt: number | null;
+  /**
+   * SPEC §9.1: the hash matched the key's previous secret, which works until this instant
+   * (null: its grace is over). Read against the clock on every request.
+   */
+  previousSecret: { hash: string; validUntil: number | null } | null;
   workspace: Workspace;
   /** Union of the permissions of the key's roles. */
   rolePermissions: Permission[];
@@ -23,6 +30,9 @@ type Row = {
   is_owner_key: boolean;
   created_by_user_id: string;
   expires_at: string | Date | null;
+  disabled_at: string | Date | null;
+  matched_previous: boolean;
+  previous_secret_valid_until: string | Date | null;
   ws_id: string;
   ws_name: string;
   ws_slug: string;
@@ -38,12 +48,15 @@ type Row = {
 const toDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
 const permissionsOf = (list: string[] | null): Permission[] => (list ?? []).filter(isPermission);
 
-/** The key whose secret hashes to `secretHash`, with its workspace and both permission sets; null when unknown. */
+/**
+ * The key whose secret (current, or previous while rolled: two unique indexes, one BitmapOr)
+ * hashes to `secretHash`, with its workspace and both permission sets; null when unknown. */
 export async function loadKeyRecord(db: Executor, secretHash: string): Promise<KeyRecord | null> {
   const [row] = await selectRows<Row>(
     db,
     sql`
       select k.id as key_id, k.name as key_name, k.is_owner_key, k.created_by_user_id, k.expires_at,
+        k.disabled_at, k.secret_hash <> ${secretHash} as matched_previous, k.previous_secret_valid_until,
         w.id as ws_id, w.name as ws_name, w.slug as ws_slug, w.plan as ws_plan,
         w.show_secrets_once as ws_show_secrets_once, w.require_signed_requests as ws_require_signed_requests,
         w.created_at as ws_created_at,
@@ -57,7 +70,7 @@ export async function loadKeyRecord(db: Executor, secretHash: string): Promise<K
       from api_keys k
       join workspaces w on w.id = k.workspace_id
       left join members m on m.workspace_id = k.workspace_id and m.user_id = k.created_by_user_id
-      where k.secret_hash = ${secretHash}`,
+      where k.secret_hash = ${secretHash} or k.previous_secret_hash = ${secretHash}`,
   );
   if (!row) return null;
   return {
@@ -66,6 +79,10 @@ export async function loadKeyRecord(db: Executor, secretHash: string): Promise<K
     isOwnerKey: row.is_owner_key,
     createdByUserId: row.created_by_user_id,
     expiresAt: row.expires_at === null ? null : toDate(row.expires_at).getTime(),
+    disabledAt: row.disabled_at === null ? null : toDate(row.disabled_at).getTime(),
+    previousSecret: row.matched_previous
+      ? { hash: secretHash, validUntil: row.previous_secret_valid_until === null ? null : toDate(row.previous_secret_valid_until).getTime() }
+      : null,
     workspace: {
       id: row.ws_id,
       name: row.ws_name,

@@ -82,6 +82,7 @@ function admit(outcome: AuthOutcome, req: IncomingMessage, rawBody: Buffer, now:
   if (!isCaller(outcome)) return outcome;
   const used = (): AuthOutcome => {
     deps.lastUsed.record(outcome.key.keyId, now, outcome.ip);
+    if (outcome.key.previousSecret) deps.lastUsed.recordPreviousSecret(outcome.key.previousSecret.hash, now);
     return outcome;
   };
   if (!outcome.key.workspace.requireSignedRequests) return used();
