@@ -87,7 +87,7 @@ export async function rollApiKey(actor: KeyActor, keyId: string, input: unknown)
       audit: {
         actor: auditActorOf(me),
         action: "api_key.rolled",
-        details: { gracePeriod, previousSecretValidUntil: until?.toISOString() ?? null },
+        details: { gracePeriod, hint, previousSecretValidUntil: until?.toISOString() ?? null },
       },
     });
     await keyChanges.add({ workspaceId: me.workspace.id, keyId });
