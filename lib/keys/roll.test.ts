@@ -150,7 +150,7 @@ describe("rolling a key (SPEC §9.1)", () => {
     const team = await createTeam();
     const key = await createKey(team.admin);
     const ownerKey = await createKey(team.owner, { name: "Owner key", roleIds: [team.ws.roleIds.owner] });
-    const readerRole = await createTestRole(team.ws.id, "Key reader", ["api_keys:read", "api_keys:create"]);
+    const readerRole = await createTestRole(team.ws.id, "Key reader", ["workspace:read", "members:read", "api_keys:read", "api_keys:create"]);
     const reader = await team.join([readerRole], "Kim Reader");
     const before = await snapshotWorkspace(team.ws.id);
 
