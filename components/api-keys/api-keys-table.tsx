@@ -6,6 +6,7 @@ import { CursorPagination } from "@/components/data-table/cursor-pagination";
 import { Button } from "@/components/ui/button";
 import type { ApiKeyPage, ApiKeyView } from "@/lib/keys/types";
 import type { ApiKeySort } from "@/lib/validations/api-keys";
+import type { KeyStatusFilter } from "@/lib/validations/key-lifecycle";
 import { keyColumns } from "./columns";
 import { useListQuery } from "./list-query";
 
@@ -22,24 +23,31 @@ export function ApiKeysTable({
   page,
   query,
   showCreatedBy,
+  selectable = false,
 }: {
   slug: string;
   page: ApiKeyPage;
   /** The search, filter and order the page was resolved with (kept when paging). */
-  query: { q: string; createdBy: "anyone" | "me"; sort: ApiKeySort };
+  query: { q: string; createdBy: "anyone" | "me"; sort: ApiKeySort; status?: KeyStatusFilter };
   showCreatedBy: boolean;
+  /** Row checkboxes and the bulk toolbar (SPEC §9.3). */
+  selectable?: boolean;
 }) {
   const { pending, setParams } = useListQuery();
   // While searching, matches are ordered by relevance: the headers do not sort.
   const sort = query.q ? null : query.sort;
   // "Created by: Me" leaves one creator: the column would repeat the viewer's name on every row.
   const creatorColumn = showCreatedBy && query.createdBy !== "me";
-  const columns = useMemo(() => keyColumns({ slug, showCreatedBy: creatorColumn, sort }), [slug, creatorColumn, sort]);
+  const columns = useMemo(
+    () => keyColumns({ slug, showCreatedBy: creatorColumn, sort, selectable }),
+    [slug, creatorColumn, sort, selectable],
+  );
   const pathname = `/w/${slug}/api-keys`;
   const kept: Record<string, string> = {};
   if (query.q) kept.q = query.q;
   if (query.createdBy === "me") kept.createdBy = "me";
   if (query.sort !== "-created") kept.sort = query.sort;
+  if (query.status && query.status !== "all") kept.status = query.status;
   const count = `${page.total.toLocaleString("en-US")}${page.totalCapped ? "+" : ""} ${page.total === 1 ? "key" : "keys"}`;
   const verb = page.total === 1 && !page.totalCapped ? "matches" : "match";
   const summary = query.q ? `${count} ${verb} “${query.q}”, most relevant first` : count;
@@ -57,7 +65,7 @@ export function ApiKeysTable({
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
             {query.q ? <>No key name, description, Key ID or hint is like “{query.q}”.</> : "No key fits this filter."}
           </p>
-          <Button variant="secondary" size="sm" className="mt-4" onClick={() => setParams({ q: null, createdBy: null })}>
+          <Button variant="secondary" size="sm" className="mt-4" onClick={() => setParams({ q: null, createdBy: null, status: null })}>
             Show all keys
           </Button>
         </div>

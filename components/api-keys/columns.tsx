@@ -12,9 +12,12 @@ import { NavigationPending } from "@/components/layout/navigation-pending";
 import { CopyKeyButton, SecretNotStored } from "./copy-key-button";
 import { SortIcon } from "./icons";
 import { useListQuery } from "./list-query";
+import { ExpiresInBadge } from "./expiring-notice";
+import { SelectAllCheckbox, SelectKeyCheckbox } from "./key-selection";
 import { RowActions } from "./row-actions";
 
 const KEY_COLUMN = {
+  select: "select",
   name: "name",
   key: "key",
   roles: "roles",
@@ -47,6 +50,7 @@ export function KeyExpiry({ apiKey }: { apiKey: ApiKeyView }) {
     <span className="inline-flex flex-col items-start gap-1">
       <LocalTime iso={apiKey.expiresAt} relative="under" />
       {apiKey.status === "expired" && <Badge tone="red">Expired</Badge>}
+      {apiKey.status !== "expired" && <ExpiresInBadge expiresAt={apiKey.expiresAt} />}
     </span>
   );
 }
@@ -111,10 +115,13 @@ export function keyColumns({
   slug,
   showCreatedBy,
   sort,
+  selectable = false,
 }: {
   slug: string;
   showCreatedBy: boolean;
   sort: ApiKeySort | null;
+  /** SPEC §9.3: a first column of checkboxes, for viewers who may change keys. */
+  selectable?: boolean;
 }): DataTableColumns<ApiKeyView> {
   const sortable = (label: string, column: Sortable): { header: string | (() => React.ReactNode); sorted?: Direction } =>
     sort ? { header: () => <SortHeader label={label} column={column} sort={sort} />, sorted: direction(sort, column) } : { header: label };
@@ -126,11 +133,19 @@ export function keyColumns({
     meta: { mobile: "half" },
     cell: ({ row }) => <KeyCreator createdBy={row.original.createdBy} />,
   });
+  const select = helper.display({
+    id: KEY_COLUMN.select,
+    header: () => <SelectAllCheckbox />,
+    // Below sm: beside the row menu in the card's top right corner.
+    meta: { headerClassName: "w-10", cellClassName: "max-sm:absolute max-sm:top-3.5 max-sm:right-12 sm:pt-3.5", mobile: "half" },
+    cell: ({ row }) => <SelectKeyCheckbox apiKey={row.original} />,
+  });
   return helper.columns([
+    ...(selectable ? [select] : []),
     helper.accessor("name", {
       id: KEY_COLUMN.name,
       header: byName.header,
-      meta: { rowHeader: true, cellClassName: "sm:min-w-44", sorted: byName.sorted },
+      meta: { rowHeader: true, cellClassName: selectable ? "sm:min-w-44 max-sm:pr-20" : "sm:min-w-44", sorted: byName.sorted },
       cell: ({ row }) => {
         const key = row.original;
         return (
@@ -145,6 +160,7 @@ export function keyColumns({
                 <NavigationPending />
               </Link>
               {key.isOwnerKey && <Badge tone="indigo">Owner</Badge>}
+              {!key.enabled && <Badge tone="red">Disabled</Badge>}
             </div>
             {key.description && <p className={`mt-0.5 line-clamp-2 text-xs break-words ${muted}`}>{key.description}</p>}
           </div>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import type { ApiKeyView, CreateKeyOptions } from "@/lib/keys/types";
 import { KeyDialogsProvider, useKeyDialogs } from "./key-dialogs";
+import { useLifecycleDialogs } from "./lifecycle-dialogs";
 
 /** The details page's dialogs: after a change the page reloads; after a deletion it goes back to the list. */
 export function KeyDetailsDialogs({
@@ -28,9 +29,10 @@ export function KeyDetailsDialogs({
   );
 }
 
-/** "Modify" and "Delete", when the viewer may. */
+/** "Modify", "Roll key", "Disable"/"Enable" and "Delete", when the viewer may. */
 export function KeyDetailsActions({ apiKey }: { apiKey: ApiKeyView }) {
   const dialogs = useKeyDialogs();
+  const lifecycle = useLifecycleDialogs();
   return (
     <>
       {apiKey.can.modify && (
@@ -38,6 +40,21 @@ export function KeyDetailsActions({ apiKey }: { apiKey: ApiKeyView }) {
           Modify
         </Button>
       )}
+      {apiKey.can.modify && (
+        <Button variant="secondary" onClick={(e) => lifecycle.openRoll(apiKey, e.currentTarget)}>
+          Roll key
+        </Button>
+      )}
+      {apiKey.can.modify &&
+        (apiKey.enabled ? (
+          <Button variant="secondary" onClick={(e) => lifecycle.openDisable(apiKey, e.currentTarget)}>
+            Disable
+          </Button>
+        ) : (
+          <Button variant="secondary" onClick={() => void lifecycle.enable(apiKey)}>
+            Enable
+          </Button>
+        ))}
       {apiKey.can.delete && (
         <Button variant="destructive" onClick={(e) => dialogs.openDelete(apiKey, e.currentTarget)}>
           Delete

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ApiKeyView, CreateKeyOptions } from "@/lib/keys/types";
 import { KEY_SEARCH_INPUT_ID } from "./key-search";
+import { LifecycleDialogsProvider } from "./lifecycle-dialogs";
 
 // The forms (react-hook-form, zod and the shared schemas) are not needed to show the list: they
 // load once the page is idle, or on the first click if that comes sooner.
@@ -105,7 +106,8 @@ export function KeyDialogsProvider({
 
   return (
     <KeyDialogsContext value={dialogs}>
-      {children}
+      {/* Roll, disable and bulk delete (SPEC §9), wherever these dialogs are. */}
+      <LifecycleDialogsProvider slug={slug}>{children}</LifecycleDialogsProvider>
       {dialog?.kind === "create" && (
         <CreateKeyDialog
           key={dialog.instance}

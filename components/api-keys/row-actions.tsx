@@ -6,11 +6,13 @@ import { Menu, MenuItem } from "@/components/ui/menu";
 import type { ApiKeyView } from "@/lib/keys/types";
 import { DotsIcon } from "./icons";
 import { useKeyDialogs } from "./key-dialogs";
+import { useLifecycleDialogs } from "./lifecycle-dialogs";
 
 /** The row menu "Actions": only what the viewer may do with this key. */
 export function RowActions({ slug, apiKey }: { slug: string; apiKey: ApiKeyView }) {
   const router = useRouter();
   const dialogs = useKeyDialogs();
+  const lifecycle = useLifecycleDialogs();
   const wrapper = useRef<HTMLSpanElement>(null);
   // Dialogs give focus back to this row's "Actions" button when they close.
   const trigger = () => wrapper.current?.querySelector("button") ?? null;
@@ -19,6 +21,13 @@ export function RowActions({ slug, apiKey }: { slug: string; apiKey: ApiKeyView 
       <Menu label="Actions" trigger={<DotsIcon />}>
         <MenuItem onSelect={() => router.push(`/w/${slug}/api-keys/${apiKey.id}`)}>View details</MenuItem>
         {apiKey.can.modify && <MenuItem onSelect={() => dialogs.openModify(apiKey, trigger())}>Modify</MenuItem>}
+        {apiKey.can.modify && <MenuItem onSelect={() => lifecycle.openRoll(apiKey, trigger())}>Roll key</MenuItem>}
+        {apiKey.can.modify &&
+          (apiKey.enabled ? (
+            <MenuItem onSelect={() => lifecycle.openDisable(apiKey, trigger())}>Disable</MenuItem>
+          ) : (
+            <MenuItem onSelect={() => void lifecycle.enable(apiKey)}>Enable</MenuItem>
+          ))}
         {apiKey.can.delete && (
           <MenuItem destructive onSelect={() => dialogs.openDelete(apiKey, trigger())}>
             Delete

@@ -47,6 +47,11 @@ export const apiKeys = pgTable(
     ipAllowlist: text("ip_allowlist").array().notNull().default(sql`'{}'::text[]`),
     rateLimit: integer("rate_limit"),
     rateLimitWindow: text("rate_limit_window", { enum: ["second", "minute", "hour"] }),
+    // SPEC §9.1: the secret before the last roll, valid until `previousSecretValidUntil` (null: none).
+    previousSecretHash: text("previous_secret_hash"),
+    previousSecretHint: text("previous_secret_hint"),
+    previousSecretValidUntil: timestamp("previous_secret_valid_until", { withTimezone: true }),
+    previousSecretLastUsedAt: timestamp("previous_secret_last_used_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("api_keys_secret_hash_key").on(t.secretHash),
@@ -69,6 +74,12 @@ export const apiKeys = pgTable(
       "api_keys_rate_limit_check",
       sql`(${t.rateLimit} is null and ${t.rateLimitWindow} is null) or (${t.rateLimit} between 1 and 1000000 and ${t.rateLimitWindow} in ('second', 'minute', 'hour'))`,
     ),
+    // SPEC §9: verification finds a key by either secret; the Status filter walks these.
+    uniqueIndex("api_keys_previous_secret_hash_key").on(t.previousSecretHash),
+    index("api_keys_workspace_expires_idx").on(t.workspaceId, t.expiresAt).where(sql`${t.expiresAt} is not null`),
+    index("api_keys_workspace_disabled_created_idx")
+      .on(t.workspaceId, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.disabledAt} is not null`),
   ],
 );
 

@@ -54,8 +54,26 @@ await handle.db.transaction(async (tx) => {
     storeSecret: false,
   });
 
+  // "Lifecycle": SPEC §9 (roll, disable, bulk, expiring) on keys of its own; one expires in 3 days.
+  const lifecycleAdmin = await addUser(E2E_USERS.lifecycleAdmin, "Lena Lifecycle");
+  const lifecycle = await seedWorkspace(tx, { name: "Lifecycle", slug: "lifecycle", plan: "small" }, [
+    [await addUser(E2E_USERS.lifecycleOwner, "Lars Lifecycle"), "owner"],
+    [lifecycleAdmin, "administrator"],
+  ]);
+  const seeded = (name: string, expiresAt: Date | null, minutesAgo: number) =>
+    seedKey(tx, {
+      workspaceId: lifecycle.workspaceId,
+      name,
+      roleId: lifecycle.roleIds.read_only,
+      creatorId: lifecycleAdmin,
+      createdAt: new Date(Date.now() - minutesAgo * 60_000),
+      expiresAt,
+    });
+  await seeded("expires-soon", new Date(Date.now() + 3 * 86_400_000 + 3_600_000), 10);
+  await seeded("permanent-one", null, 9);
+
   // "Quiet": a paid workspace without keys, whose key settings the Settings spec may toggle.
   await seedWorkspace(tx, { name: "Quiet", slug: "quiet", plan: "small" }, [[pager, "owner"]]);
 });
 await handle.close();
-console.log("e2e database seeded: demo data, Paging, Once and Quiet.");
+console.log("e2e database seeded: demo data, Paging, Once, Lifecycle and Quiet.");

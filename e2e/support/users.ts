@@ -24,6 +24,9 @@ export const E2E_USERS = {
   onceOwner: "owner@once.e2e.test",
   /** A Standard member of "Once" without keys. */
   newcomer: "newcomer@once.e2e.test",
+  /** Owner and Administrator of "Lifecycle" (`lifecycle`, SPEC §9): the admin made its keys "expires-soon" and "permanent-one". */
+  lifecycleOwner: "owner@lifecycle.e2e.test",
+  lifecycleAdmin: "admin@lifecycle.e2e.test",
 } as const;
 
 export const PAGING_KEYS = 120;

@@ -13,7 +13,7 @@ import type { KeyChanges } from "./revocation";
 import type { KeyActor } from "./types";
 
 /** Deletes keys already checked, each with its audit event and its revocation on every instance. */
-async function removeKeys(
+export async function removeKeys(
   tx: Executor,
   keyChanges: KeyChanges,
   actor: Actor,

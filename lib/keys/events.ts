@@ -30,8 +30,11 @@ export type KeyEventSubject = {
 export type KeyEvent = {
   workspaceId: string;
   key: KeyEventSubject;
-  /** The webhook event type; `data` adds to `data.key` (e.g. `gracePeriod`, `daysLeft`). */
-  type: KeyEventType;
+  /**
+   * The webhook event type; `data` adds to `data.key` (e.g. `gracePeriod`, `daysLeft`). Left out
+   * for an audit-only event (e.g. `api_key.previous_secret_expired`, which no webhook names).
+   */
+  type?: KeyEventType;
   data?: Record<string, unknown>;
   /** The audit event, when the change is audited: who did it, its action, and what changed. */
   audit?: { actor: AuditActor; action: string; details?: Record<string, unknown> };

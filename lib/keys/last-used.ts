@@ -22,6 +22,7 @@ const BATCH = 500;
 export class LastUsedRecorder {
   readonly stats: LastUsedStats = { writes: 0, keysWritten: 0, failures: 0 };
   private pending = new Map<string, Use>();
+  private pendingPrevious = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
 
@@ -48,10 +49,19 @@ export class LastUsedRecorder {
     }
   }
 
+  /**
+   * SPEC §9.1: a use of a rolled key's previous secret (by its hash), so the details page shows
+   * when the old secret went quiet. Written with the next flush.
+   */
+  recordPreviousSecret(secretHash: string, at: number): void {
+    const previous = this.pendingPrevious.get(secretHash);
+    if (previous === undefined || previous < at) this.pendingPrevious.set(secretHash, at);
+  }
+
   /** Writes every pending use now; waits for a flush already under way. */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
-    if (this.pending.size === 0) return;
+    if (this.pending.size === 0 && this.pendingPrevious.size === 0) return;
     this.flushing = this.writePending().finally(() => {
       this.flushing = undefined;
     });
@@ -65,6 +75,7 @@ export class LastUsedRecorder {
   }
 
   private async writePending(): Promise<void> {
+    await this.writePreviousSecretUses();
     const batch = [...this.pending];
     this.pending = new Map();
     for (let i = 0; i < batch.length; i += BATCH) {
@@ -76,6 +87,27 @@ export class LastUsedRecorder {
         log("warn", "last used not written; retrying at the next flush", { keys: chunk.length, err });
         for (const [keyId, use] of chunk) this.record(keyId, use.at, use.ip);
       }
+    }
+  }
+
+  private async writePreviousSecretUses(): Promise<void> {
+    const uses = [...this.pendingPrevious].slice(0, BATCH);
+    for (const [hash] of uses) this.pendingPrevious.delete(hash);
+    if (uses.length === 0) return;
+    const rows = sql.join(
+      uses.map(([hash, at]) => sql`(${hash}::text, ${new Date(at).toISOString()}::timestamptz)`),
+      sql`, `,
+    );
+    try {
+      this.stats.writes++;
+      await this.options.db().execute(sql`
+        update api_keys as k set previous_secret_last_used_at = u.at
+        from (values ${rows}) as u(hash, at)
+        where k.previous_secret_hash = u.hash and (k.previous_secret_last_used_at is null or k.previous_secret_last_used_at < u.at)`);
+    } catch (err) {
+      this.stats.failures++;
+      log("warn", "previous secret last used not written; retrying at the next flush", { keys: uses.length, err });
+      for (const [hash, at] of uses) this.recordPreviousSecret(hash, at);
     }
   }
 

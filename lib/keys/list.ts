@@ -7,6 +7,7 @@ import { canUseKeys, NO_KEY_ACCESS, seesOwnerKey } from "./policy";
 import { identifiedBy, SEARCH_LIMIT, searchKeys } from "./search";
 import { isWellFormedSecret } from "./format";
 import { countKeysUpTo } from "./bounded-count";
+import { statusCondition } from "./status-filter";
 import { newestFirst, rolesOfKeys, selectKeyRows, toKeyView, visibleKeysCondition, type KeyRow } from "./queries";
 import type { ApiKeyPage, KeyActor } from "./types";
 
@@ -67,7 +68,7 @@ export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Resu
   const parsed = listApiKeysSchema.safeParse(input ?? {});
   if (!parsed.success) return invalidInput(parsed.error.issues);
   if (!canUseKeys(actor)) return fail("forbidden", NO_KEY_ACCESS);
-  const { q, createdBy, limit, sort } = parsed.data;
+  const { q, createdBy, limit, sort, status } = parsed.data;
   const cursor = decodeCursor(parsed.data.cursor);
   if (
     cursor === "invalid" ||
@@ -79,6 +80,8 @@ export async function listApiKeys(actor: KeyActor, input: unknown): Promise<Resu
 
   const filters: SQL[] = [visibleKeysCondition(actor)];
   if (createdBy === "me") filters.push(eq(apiKeys.createdByUserId, actor.userId));
+  const byStatus = statusCondition(status);
+  if (byStatus) filters.push(byStatus);
 
   if (q) {
     const offset = cursor?.d === "offset" ? cursor.o : 0;

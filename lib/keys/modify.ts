@@ -8,6 +8,7 @@ import { refuse, requireCurrentPermission, transact } from "@/lib/transact";
 import { modifyApiKeySchema } from "@/lib/validations/api-keys";
 import { KEY_CONSTRAINTS, keyNotFound, nameTaken, ownerSeesNameTaken } from "./checks";
 import { resolveGrantedRoles } from "./create";
+import { applyEnabled } from "./disable";
 import { recordKeyEvent } from "./events";
 import { planRestrictionChanges, type RateLimit } from "./restrictions";
 import { isKeyId } from "./format";
@@ -16,7 +17,15 @@ import { findVisibleKey, loadKeyView, type KeyRow } from "./queries";
 import type { ApiKeyView, KeyActor } from "./types";
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
-type ModifyInput = { name?: string; description?: string; expiresAt?: Date | null; roleIds?: string[]; ipAllowlist?: string[]; rateLimit?: RateLimit | null };
+type ModifyInput = {
+  name?: string;
+  description?: string;
+  expiresAt?: Date | null;
+  roleIds?: string[];
+  ipAllowlist?: string[];
+  rateLimit?: RateLimit | null;
+  enabled?: boolean;
+};
 
 /** The column updates and the audit's from/to of the plain fields that really change. */
 function planChanges(key: KeyRow, data: ModifyInput): { update: Partial<typeof apiKeys.$inferInsert>; changes: Changes } {
@@ -92,6 +101,8 @@ export async function modifyApiKey(actor: KeyActor, keyId: string, input: unknow
         });
         await keyChanges.add({ workspaceId: me.workspace.id, keyId });
       }
+      // SPEC §9.2: `enabled` is its own event (api_key.disabled / api_key.enabled).
+      if (data.enabled !== undefined) await applyEnabled(tx, keyChanges, me, key, data.enabled);
       return (await loadKeyView(me, keyId, tx)) ?? refuse(keyNotFound());
     },
     { constraints: KEY_CONSTRAINTS },

@@ -98,10 +98,14 @@ export function createRefusal(
 
 /**
  * The one key state, for the console's badge and the API's refusal. Order, first match wins:
- * expired (past `expiresAt`), then inactive (creator removed), then active. An expired key
- * stays expired whoever created it; a future "disabled" state goes first, before expired.
+ * disabled (switched off), expired (past `expiresAt`), then inactive (creator removed), then
+ * active. An expired key stays expired whoever created it.
  */
-export function keyState(key: { expiresAt: Date | number | null; creatorActive: boolean }, now: number = Date.now()): KeyStatus {
+export function keyState(
+  key: { expiresAt: Date | number | null; creatorActive: boolean; disabledAt?: Date | number | null },
+  now: number = Date.now(),
+): KeyStatus {
+  if (key.disabledAt !== undefined && key.disabledAt !== null) return "disabled";
   const expiresAt = key.expiresAt instanceof Date ? key.expiresAt.getTime() : key.expiresAt;
   if (expiresAt !== null && expiresAt <= now) return "expired";
   if (!key.creatorActive) return "inactive";

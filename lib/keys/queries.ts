@@ -5,6 +5,7 @@ import { apiKeyRoles, apiKeys, members, roles, users } from "@/db/schema";
 import { roleOrderBy } from "@/lib/roles/order";
 import { rateLimitOf } from "./restrictions";
 import { canChangeKey, canRevealKey, keyState, seesAllKeys, seesOwnerKey } from "./policy";
+import { lifecycleColumns, lifecycleView, type LifecycleRow } from "./lifecycle-view";
 import type { ApiKeyView, KeyActor } from "./types";
 
 /** Columns of a key row plus its creator, as lists and details need them. */
@@ -27,12 +28,13 @@ export const keyRowColumns = {
   rateLimit: apiKeys.rateLimit,
   rateLimitWindow: apiKeys.rateLimitWindow,
   secretStored: sql<boolean>`${apiKeys.secretCiphertext} is not null`,
+  ...lifecycleColumns,
   creatorName: users.name,
   creatorEmail: users.email,
   creatorActive: sql<boolean>`${members.id} is not null`,
 };
 
-export type KeyRow = {
+export type KeyRow = LifecycleRow & {
   id: string;
   name: string;
   nameKey: string;
@@ -117,6 +119,7 @@ export function toKeyView(actor: KeyActor, row: KeyRow, keyRoles: { id: string; 
     createdBy: { userId: row.createdByUserId, name: row.creatorName, email: row.creatorEmail, active: row.creatorActive },
     status: keyState(row),
     secretStored: row.secretStored,
+    ...lifecycleView(row),
     can: { modify: canChangeKey(actor, ref), delete: canChangeKey(actor, ref), reveal: canRevealKey(actor, ref) },
   };
 }

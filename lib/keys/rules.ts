@@ -6,3 +6,6 @@ export { modifyApiKey } from "./modify";
 export { getApiKey, listApiKeyAuditTrail } from "./read";
 export { revealApiKeySecret } from "./reveal";
 export type { AuditEventView } from "@/lib/audit/queries";
+export { bulkApiKeys } from "./bulk";
+export { setApiKeyEnabled } from "./disable";
+export { expirePreviousSecret, rollApiKey } from "./roll";

@@ -4,7 +4,7 @@ import type { RateLimit } from "./restrictions";
 
 export type { Actor as KeyActor } from "@/lib/auth/actor";
 
-export type KeyStatus = "active" | "expired" | "inactive";
+export type KeyStatus = "active" | "disabled" | "expired" | "inactive";
 
 /** What lists, the details page and the Open API show of a key. Never holds the secret. */
 export type ApiKeyView = {
@@ -23,13 +23,19 @@ export type ApiKeyView = {
   /** SPEC §10: at most `limit` successful requests in any window of this length; null = no limit. */
   rateLimit: RateLimit | null;
   createdBy: { userId: string; name: string; email: string; active: boolean };
-  /** "expired" when past expiresAt; "inactive" when the creator was removed from the workspace. */
+  /** "disabled" while switched off; "expired" when past expiresAt; "inactive" when the creator was removed from the workspace. */
   status: KeyStatus;
+  /** false while the key is disabled (SPEC §9.2). */
+  enabled: boolean;
+  /** The secret before the last roll, while it still works (SPEC §9.1). */
+  previousSecret: PreviousSecretView | null;
   /** Whether a stored secret exists (false in once-only workspaces). */
   secretStored: boolean;
   /** What the actor may do with it. */
   can: { modify: boolean; delete: boolean; reveal: boolean };
 };
+
+export type PreviousSecretView = { hint: string; validUntil: string; lastUsedAt: string | null };
 
 export type ApiKeyDetails = ApiKeyView & { effectivePermissions: Permission[] };
 

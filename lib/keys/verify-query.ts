@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { apiKeyRoles, apiKeys, memberRoles, members, workspaces, type Workspace } from "@/db/schema";
 import type { Permission } from "@/lib/auth/permissions";
@@ -12,6 +12,13 @@ export type KeyRecord = {
   isOwnerKey: boolean;
   createdByUserId: string;
   expiresAt: number | null;
+  /** SPEC §9.2: set while the key is disabled. */
+  disabledAt: number | null;
+  /**
+   * SPEC §9.1: the hash matched the key's previous secret, which works until this instant
+   * (null: its grace is over). Read against the clock on every request.
+   */
+  previousSecret: { hash: string; validUntil: number | null } | null;
   workspace: Workspace;
   /** Union of the permissions of the key's roles. */
   rolePermissions: Permission[];
@@ -34,6 +41,10 @@ const keyRecordColumns = {
   isOwnerKey: apiKeys.isOwnerKey,
   createdByUserId: apiKeys.createdByUserId,
   expiresAt: apiKeys.expiresAt,
+  disabledAt: apiKeys.disabledAt,
+  // Which secret matched: the current one, or the previous one while a roll's grace lasts.
+  matchedPrevious: sql<boolean>`${apiKeys.secretHash} <> ${sql.placeholder("secretHash")}`,
+  previousSecretValidUntil: apiKeys.previousSecretValidUntil,
   ipAllowlist: apiKeys.ipAllowlist,
   rateLimit: apiKeys.rateLimit,
   rateLimitWindow: apiKeys.rateLimitWindow,
@@ -48,7 +59,7 @@ const keyRecordColumns = {
  * Anything else that decides whether a key is found joins here with `and(...)`; refusals of a
  * found key (disabled, expired) are decided in lib/keys/verify.ts, not here.
  */
-const keyByHash = () => eq(apiKeys.secretHash, sql.placeholder("secretHash"));
+const keyByHash = () => or(eq(apiKeys.secretHash, sql.placeholder("secretHash")), eq(apiKeys.previousSecretHash, sql.placeholder("secretHash")));
 
 /**
  * The query, prepared once per database handle under a name: postgres.js then parses and plans
@@ -79,7 +90,10 @@ function keyQuery(db: Executor): KeyQuery {
 
 const union = (lists: Iterable<readonly Permission[]>): Permission[] => [...new Set([...lists].flat())];
 
-/** The key whose secret hashes to `secretHash`, with its workspace and both permission sets; null when unknown. */
+/**
+ * The key whose secret (current, or previous while rolled: two unique indexes, one BitmapOr)
+ * hashes to `secretHash`, with its workspace and both permission sets; null when unknown.
+ */
 export async function loadKeyRecord(db: Executor, secretHash: string, rolePermissions: RolePermissionCache): Promise<KeyRecord | null> {
   const [row] = await keyQuery(db).execute({ secretHash });
   if (!row) return null;
@@ -93,6 +107,8 @@ export async function loadKeyRecord(db: Executor, secretHash: string, rolePermis
     isOwnerKey: row.isOwnerKey,
     createdByUserId: row.createdByUserId,
     expiresAt: row.expiresAt === null ? null : row.expiresAt.getTime(),
+    disabledAt: row.disabledAt === null ? null : row.disabledAt.getTime(),
+    previousSecret: row.matchedPrevious ? { hash: secretHash, validUntil: row.previousSecretValidUntil?.getTime() ?? null } : null,
     workspace: row.workspace,
     rolePermissions: of(keyRoleIds),
     creatorPermissions: row.creatorIsMember ? new Set(of(creatorRoleIds)) : null,

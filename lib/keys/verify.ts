@@ -9,7 +9,7 @@ import { RolePermissionCache } from "./role-permissions";
 import { loadKeyRecord, type KeyRecord } from "./verify-query";
 
 /** Why a known key is refused (an unknown one is simply `invalid_api_key`). */
-export type KeyRefusal = "invalid_api_key" | "expired_api_key" | "inactive_api_key" | "plan_required";
+export type KeyRefusal = "invalid_api_key" | "disabled_api_key" | "expired_api_key" | "inactive_api_key" | "plan_required";
 
 /** A key as verification knows it: its record and its effective permissions. */
 export type VerifiedKey = KeyRecord & {
@@ -40,9 +40,15 @@ export type VerifierStats = {
   invalidations: number;
 };
 
-/** Whether a verified key may be used right now. Expiry is read against the clock on every call. */
+/**
+ * Whether a verified key may be used right now. Expiry and a previous secret's grace are read
+ * against the clock on every call. A previous secret past its grace is no secret at all
+ * (`invalid_api_key`); then disabled, expired, inactive (SPEC §9.2, §5).
+ */
 export function refusalOf(key: VerifiedKey, now: number = Date.now()): KeyRefusal | null {
-  const state = keyState({ expiresAt: key.expiresAt, creatorActive: key.creatorPermissions !== null }, now);
+  if (key.previousSecret && (key.previousSecret.validUntil === null || key.previousSecret.validUntil <= now)) return "invalid_api_key";
+  const state = keyState({ expiresAt: key.expiresAt, creatorActive: key.creatorPermissions !== null, disabledAt: key.disabledAt }, now);
+  if (state === "disabled") return "disabled_api_key";
   if (state === "expired") return "expired_api_key";
   if (state === "inactive") return "inactive_api_key";
   if (!keysAllowedOn(key.workspace.plan)) return "plan_required";

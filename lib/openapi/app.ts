@@ -42,7 +42,9 @@ function authorised(route: AnyRoute, request: FastifyRequest, context: Context, 
   const denied = route.permissions.length ? requirePermission(caller, route.permissions) : null;
   if (denied) return withCallerHeaders(caller, denied);
   // SPEC §10: past every check (key, signature, IP, rate limit, permission) the key is "used".
-  context.services.lastUsed.record(caller.key.keyId, Date.now(), caller.ip);
+  const now = Date.now();
+  context.services.lastUsed.record(caller.key.keyId, now, caller.ip);
+  if (caller.key.previousSecret) context.services.lastUsed.recordPreviousSecret(caller.key.previousSecret.hash, now);
   const checked = routeInput(route, request);
   if (!checked.ok) return withCallerHeaders(caller, checked.response);
   const { query, body, rawBody, params } = checked.input;

@@ -18,9 +18,9 @@ export const COMMON_ERRORS: Record<number, ErrorResponse> = {
   400: { description: "invalid_request: a bad body or parameter (`error.field` names it)", codes: ["invalid_request"] },
   401: {
     description:
-      "missing_api_key, invalid_api_key, expired_api_key or inactive_api_key; when the workspace requires signed " +
+      "missing_api_key, invalid_api_key, disabled_api_key, expired_api_key or inactive_api_key; when the workspace requires signed " +
       `requests also ${SIGNATURE_CODES.join(", ")}`,
-    codes: ["missing_api_key", "invalid_api_key", "expired_api_key", "inactive_api_key", ...SIGNATURE_CODES],
+    codes: ["missing_api_key", "invalid_api_key", "disabled_api_key", "expired_api_key", "inactive_api_key", ...SIGNATURE_CODES],
     name: "AuthenticationError",
   },
   402: { description: "plan_required: the key's workspace is on the free plan", codes: ["plan_required"] },

@@ -42,7 +42,7 @@ function requestBodyOf(route: AnyRoute, convert: Converter): Json | undefined {
   const schema = route.body ?? route.domainBody;
   if (!schema) return undefined;
   const media: Json = { schema: convert(schema, "input"), ...(route.example === undefined ? {} : { example: route.example }) };
-  return { required: true, content: { "application/json": media } };
+  return { required: !route.optionalBody, content: { "application/json": media } };
 }
 
 function responsesOf(route: AnyRoute, convert: Converter): Json {

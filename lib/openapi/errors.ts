@@ -4,6 +4,7 @@ import type { Permission } from "@/lib/auth/permissions";
 export const API_ERROR_CODES = [
   "missing_api_key",
   "invalid_api_key",
+  "disabled_api_key",
   "expired_api_key",
   "inactive_api_key",
   "plan_required",
@@ -63,6 +64,7 @@ export function apiError(
 export const AUTH_MESSAGES = {
   missing_api_key: "Send an API key in the X-Api-Key, DF-API-KEY or Authorization: Bearer header.",
   invalid_api_key: "The API key is not valid.",
+  disabled_api_key: "The API key is disabled.",
   expired_api_key: "The API key has expired.",
   inactive_api_key: "The API key is inactive: its creator is no longer a member of the workspace.",
   plan_required: PLAN_REQUIRED_MESSAGE,

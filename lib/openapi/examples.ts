@@ -20,6 +20,8 @@ const key = {
   rateLimit: { limit: 100, window: "minute" },
   createdBy: { userId, name: "Ada Admin", email: "admin@acme.test", active: true },
   status: "active",
+  enabled: true,
+  previousSecret: null,
   secretStored: true,
   can: { modify: true, delete: true, reveal: true },
 };
@@ -42,6 +44,19 @@ export const EXAMPLES = {
   keyDetails: { ...key, effectivePermissions: permissions },
   keyPage: { items: [key], total: 1, totalCapped: false, nextCursor: null, prevCursor: null },
   createdKey: { key, secret: "ak_Ab3dEfGhIjKlMnOpQrStUvWxYzx9Yz01" },
+  rollKey: { gracePeriod: "24h" },
+  rolledKey: {
+    key: { ...key, hint: "ak_Qx7w…Lm42", previousSecret: { hint: key.hint, validUntil: "2026-12-02T08:00:00.000Z", lastUsedAt: key.lastUsedAt } },
+    secret: "ak_Qx7wEfGhIjKlMnOpQrStUvWxYzx9Lm42",
+    previousSecretValidUntil: "2026-12-02T08:00:00.000Z",
+  },
+  bulkKeys: { action: "disable", keyIds: [key.id, "key_fedcba9876543210"] },
+  bulkResults: {
+    results: [
+      { keyId: key.id, ok: true },
+      { keyId: "key_fedcba9876543210", ok: false, error: { code: "not_found", message: "API key not found" } },
+    ],
+  },
   deletedKey: { id: key.id, name: key.name, deleted: true },
   verified: { valid: true, code: null, keyId: key.id, workspace, permissions, expiresAt: null },
   members: {

@@ -55,6 +55,7 @@ function checkedBody(route: AnyRoute, raw: unknown): { ok: true; body: unknown; 
   if (!route.body && !route.domainBody) return { ok: true, body: undefined, rawBody: undefined };
   const json = jsonBody(raw);
   if (!json.ok) return json;
+  if (json.value === undefined && route.optionalBody) return { ok: true, body: undefined, rawBody: undefined };
   if (json.value === undefined) return { ok: false, response: invalidRequest({ body: "A JSON object is required" }) };
   if (!route.body) return { ok: true, body: undefined, rawBody: json.value };
   const parsed = parseWith(route.body, json.value, "body");

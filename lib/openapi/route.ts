@@ -52,6 +52,8 @@ export type RouteSpec<Q extends Schema | undefined = Schema | undefined, B exten
    * route gets it as `rawBody`; the schema only writes openapi.json. Give `body` or this, not both.
    */
   domainBody?: Schema;
+  /** The body may be left out (every field has a default), e.g. a roll's grace. */
+  optionalBody?: boolean;
   /** Path parameters, each a string schema (checked here, so a bad one is a 400 naming it). */
   pathParams?: Record<string, z.ZodType<string>>;
   /** 2xx answers and the errors a route adds (404, 409); 400-429 common to all are added by the document. */

@@ -61,6 +61,17 @@ const roleRef = z
   .object({ id: about(z.uuid(), "The role's id"), name: about(z.string(), "The role's name") })
   .meta({ description: "A role granted to the key" });
 
+const previousSecretSchema = about(
+  z
+    .object({
+      hint: about(z.string(), "The previous secret's hint"),
+      validUntil: at("When the previous secret stops working"),
+      lastUsedAt: about(instant.nullable(), "The previous secret's last successful authentication; null: Never"),
+    })
+    .nullable(),
+  "After a roll, the previous secret while it still works; null otherwise",
+);
+
 export const apiKeySchema = z
   .object({
     id: keyId("The key's id"),
@@ -95,7 +106,12 @@ export const apiKeySchema = z
       }),
       "The member who created the key",
     ),
-    status: about(z.enum(["active", "expired", "inactive"]), "active; expired (past expiresAt); inactive (its creator left)"),
+    status: about(
+      z.enum(["active", "disabled", "expired", "inactive"]),
+      "active; disabled (switched off); expired (past expiresAt); inactive (its creator left)",
+    ),
+    enabled: about(z.boolean(), "false while the key is disabled (refused with 401 disabled_api_key)"),
+    previousSecret: previousSecretSchema,
     secretStored: about(z.boolean(), "Whether the secret can be revealed again in the console"),
     can: about(
       z.object({
@@ -144,7 +160,7 @@ export const verifyKeyResponseSchema = z
   .object({
     valid: about(z.boolean(), "Whether the key may be used now"),
     code: about(
-      z.enum(["invalid_api_key", "expired_api_key", "inactive_api_key"]).nullable(),
+      z.enum(["invalid_api_key", "disabled_api_key", "expired_api_key", "inactive_api_key"]).nullable(),
       "Why the key is refused; null when valid",
     ),
     keyId: about(z.string().nullable(), "The key's id when it is one of this workspace's keys, else null"),
@@ -236,3 +252,40 @@ export const workspaceDetailsSchema = workspaceSummarySchema
     ),
   })
   .meta({ id: "WorkspaceDetails", description: "The key's workspace" });
+
+export const rolledApiKeySchema = z
+  .object({
+    key: apiKeySchema,
+    secret: about(z.string().regex(new RegExp(SECRET_PATTERN)), "The new secret: shown once, store it now"),
+    previousSecretValidUntil: about(
+      instant.nullable(),
+      "Until when the previous secret keeps working (never past the key's expiry); null: it stopped at once",
+    ),
+  })
+  .meta({ id: "RolledApiKey", description: "The rolled key and its new secret" });
+
+export const keyResultSchema = z.object({ key: apiKeySchema }).meta({ id: "ApiKeyResult", description: "The key" });
+
+export const bulkResultSchema = z
+  .object({
+    results: about(
+      z.array(
+        z.union([
+          z.object({ keyId: about(z.string(), "The id as sent"), ok: z.literal(true) }),
+          z.object({
+            keyId: about(z.string(), "The id as sent"),
+            ok: z.literal(false),
+            error: about(
+              z.object({
+                code: about(z.enum(["not_found", "forbidden"]), "Why this key was left unchanged"),
+                message: about(z.string(), "What went wrong, for people"),
+              }),
+              "Why this key was not changed",
+            ),
+          }),
+        ]),
+      ),
+      "One result per id, in the order sent",
+    ),
+  })
+  .meta({ id: "BulkKeyResults", description: "What happened to each key" });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { description, displayName, queryText, roleIdsSchema } from "./common";
 import { apiKeyCursorSchema } from "./cursors";
 import { ipAllowlistSchema, rateLimitSchema } from "@/lib/keys/restrictions";
+import { keyStatusFilterSchema } from "./key-lifecycle";
 
 export const API_KEY_NAME_MAX = 50;
 export const API_KEY_DESCRIPTION_MAX = 200;
@@ -39,6 +40,10 @@ export const modifyApiKeySchema = z
     expiresAt: apiKeyExpiresAtSchema.optional(),
     ipAllowlist: ipAllowlistSchema.optional(),
     rateLimit: rateLimitSchema.optional(),
+    enabled: z
+      .boolean({ error: "Enabled must be true or false" })
+      .optional()
+      .meta({ description: "false disables the key (refused with 401 disabled_api_key); true enables it again" }),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), "Nothing to change")
   .meta({ minProperties: 1, description: "Only the fields to change" });
@@ -58,6 +63,7 @@ export const listApiKeysSchema = z.object({
     .optional()
     .default("anyone")
     .meta({ description: "`me`: only keys created by this key's creator" }),
+  status: keyStatusFilterSchema,
   cursor: z
     .union([z.literal(""), apiKeyCursorSchema], { error: "Invalid cursor" })
     .optional()

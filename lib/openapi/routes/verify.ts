@@ -41,8 +41,11 @@ export const verifyRoute = defineRoute({
     }
     const now = Date.now();
     const refusal = refusalOf(key, now);
+    // A previous secret past its grace is no key at all (SPEC §9.1).
+    if (refusal === "invalid_api_key") return { status: 200, body: INVALID };
     const expiresAt = key.expiresAt === null ? null : new Date(key.expiresAt).toISOString();
     if (refusal === null) services.lastUsed.record(key.keyId, now, null);
+    if (refusal === null && key.previousSecret) services.lastUsed.recordPreviousSecret(key.previousSecret.hash, now);
     const result: VerifyResult = {
       valid: refusal === null,
       code: refusal === "plan_required" ? "invalid_api_key" : refusal,

@@ -5,13 +5,18 @@ import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
 import { API_KEYS_TITLE, ApiKeysPageHeader } from "@/components/api-keys/api-keys-list-header";
 import { CreateKeyButton } from "@/components/api-keys/create-key-button";
 import { EmptyState } from "@/components/api-keys/empty-state";
+import { BulkToolbar } from "@/components/api-keys/bulk-toolbar";
+import { ExpiringNotice } from "@/components/api-keys/expiring-notice";
 import { KeyDialogsProvider } from "@/components/api-keys/key-dialogs";
+import { KeySelectionProvider } from "@/components/api-keys/key-selection";
+import { StatusFilter } from "@/components/api-keys/status-filter";
 import { CreatedByFilter, KeySearch } from "@/components/api-keys/key-search";
 import { ListQueryProvider } from "@/components/api-keys/list-query";
 import { requireWorkspaceContext } from "@/lib/auth/context";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { canCreateKeys, canUseKeys, keysAllowedOn, PLAN_REQUIRED_MESSAGE, seesAllKeys } from "@/lib/keys/policy";
 import { getCreateKeyOptions, listApiKeys } from "@/lib/keys/rules";
+import { countExpiringKeys } from "@/lib/keys/status-filter";
 import { listApiKeysSchema } from "@/lib/validations/api-keys";
 import { parseUrlQuery } from "@/lib/validations/url-query";
 
@@ -57,14 +62,15 @@ export default async function ApiKeysPage({
     );
   }
 
-  const { q, cursor, sort, ...query } = parseUrlQuery(listApiKeysSchema, await searchParams);
+  const { q, cursor, sort, status, ...query } = parseUrlQuery(listApiKeysSchema, await searchParams);
   const createdBy = seesAll ? query.createdBy : "anyone";
-  const [listed, options] = await Promise.all([
-    listApiKeys(actor, { q, createdBy, cursor, sort }),
+  const [listed, options, expiring] = await Promise.all([
+    listApiKeys(actor, { q, createdBy, cursor, sort, status }),
     getCreateKeyOptions(actor),
+    countExpiringKeys(actor),
   ]);
   // A stale or tampered cursor: show the first page rather than an error.
-  const result = listed.ok || !cursor ? listed : await listApiKeys(actor, { q, createdBy, sort });
+  const result = listed.ok || !cursor ? listed : await listApiKeys(actor, { q, createdBy, sort, status });
   const canCreate = canCreateKeys(actor);
   const canManageWorkspace = permissions.has("workspace:manage");
 
@@ -93,7 +99,7 @@ export default async function ApiKeysPage({
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
           {result.error}
         </p>
-      ) : result.data.total === 0 && !q && createdBy === "anyone" ? (
+      ) : result.data.total === 0 && !q && createdBy === "anyone" && status === "all" ? (
         <EmptyState
           title="No API keys yet"
           action={canCreate && options.canCreate ? <CreateKeyButton options={options} label="Create your first key" /> : undefined}
@@ -102,11 +108,24 @@ export default async function ApiKeysPage({
         </EmptyState>
       ) : (
         <ListQueryProvider>
+          <ExpiringNotice count={expiring} href={`/w/${slug}/api-keys?status=expiring`} />
           <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
             <KeySearch initialQuery={q} />
-            {seesAll && <CreatedByFilter value={createdBy} />}
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-3">
+              <StatusFilter value={status} />
+              {seesAll && <CreatedByFilter value={createdBy} />}
+            </div>
           </div>
-          <ApiKeysTable slug={slug} page={result.data} query={{ q, createdBy, sort }} showCreatedBy={seesAll} />
+          <KeySelectionProvider keys={result.data.items}>
+            {canCreate && <BulkToolbar slug={slug} />}
+            <ApiKeysTable
+              slug={slug}
+              page={result.data}
+              query={{ q, createdBy, sort, status }}
+              showCreatedBy={seesAll}
+              selectable={canCreate}
+            />
+          </KeySelectionProvider>
         </ListQueryProvider>
       )}
     </KeyDialogsProvider>

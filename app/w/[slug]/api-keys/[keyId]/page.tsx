@@ -9,6 +9,7 @@ import { KeyDetailsActions, KeyDetailsDialogs } from "@/components/api-keys/key-
 import { UsageSnippet } from "@/components/api-keys/usage-snippet";
 import { KeySecret } from "@/components/api-keys/key-secret";
 import { KeyRestrictions } from "@/components/api-keys/key-restrictions";
+import { PreviousSecret } from "@/components/api-keys/previous-secret";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
@@ -88,6 +89,7 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
         description={
           <div className="flex flex-wrap items-center gap-2">
             {key.isOwnerKey && <Badge tone="indigo">Owner</Badge>}
+            {!key.enabled && <Badge tone="red">Disabled</Badge>}
             {key.status === "expired" && <Badge tone="red">Expired</Badge>}
             {inactive && <Badge tone="amber">Inactive — creator removed</Badge>}
             {key.status === "active" && <Badge>Active</Badge>}
@@ -111,6 +113,11 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
           <Field label="Secret">
             <KeySecret slug={slug} apiKey={key} shownOnceSince={shownOnceSince} />
           </Field>
+          {key.previousSecret && (
+            <Field label="Previous secret">
+              <PreviousSecret slug={slug} apiKey={key} previous={key.previousSecret} />
+            </Field>
+          )}
           <Field label="Roles">
             <KeyRoles roles={key.roles} />
           </Field>

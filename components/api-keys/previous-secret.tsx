@@ -1,0 +1,61 @@
+"use client";
+
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
+import { expirePreviousSecretAction } from "@/lib/actions/api-keys";
+import { useServerAction } from "@/lib/client/use-server-action";
+import type { ApiKeyView, PreviousSecretView } from "@/lib/keys/types";
+
+const muted = "text-zinc-600 dark:text-zinc-400";
+
+/** SPEC §9.1: the previous secret while it still works: hint, "works until …", its own "Last used", "Expire now". */
+export function PreviousSecret({
+  slug,
+  apiKey,
+  previous,
+}: {
+  slug: string;
+  apiKey: Pick<ApiKeyView, "id" | "can">;
+  previous: PreviousSecretView;
+}) {
+  const expire = useServerAction(expirePreviousSecretAction);
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+      <dl className="grid gap-1 text-sm">
+        <div className="flex flex-wrap items-baseline gap-x-2">
+          <dt className="sr-only">Hint</dt>
+          <dd>
+            <code className="font-mono text-xs">{previous.hint}</code>
+          </dd>
+          <dt className="sr-only">Valid until</dt>
+          <dd>
+            works until <LocalTime iso={previous.validUntil} />
+          </dd>
+        </div>
+        <div className="flex flex-wrap items-baseline gap-x-2">
+          <dt className={muted}>Last used</dt>
+          <dd>{previous.lastUsedAt ? <LocalTime iso={previous.lastUsedAt} /> : <span className={muted}>Never</span>}</dd>
+        </div>
+        {expire.error && (
+          <p role="alert" className="text-red-600 dark:text-red-400">
+            {expire.error}
+          </p>
+        )}
+      </dl>
+      {apiKey.can.modify && (
+        <Button
+          size="sm"
+          variant="secondary"
+          pending={expire.pending}
+          onClick={async () => {
+            const result = await expire.run(slug, apiKey.id);
+            if (result.ok) toast.success("Previous secret expired");
+          }}
+        >
+          Expire now
+        </Button>
+      )}
+    </div>
+  );
+}
