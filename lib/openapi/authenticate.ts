@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Permission } from "@/lib/auth/permissions";
 import type { LastUsedRecorder } from "@/lib/keys/last-used";
+import { screenDecoy } from "@/lib/leaks/decoy-uses";
+import type { LeakServices } from "@/lib/leaks/services";
 import { hashSecret, isWellFormedSecret, SECRET_LENGTH } from "@/lib/keys/format";
 import { actorFromKey, type Actor } from "@/lib/auth/actor";
 import { refusalOf, type KeyVerifier, type VerifiedKey } from "@/lib/keys/verify";
@@ -34,6 +36,8 @@ export type AuthenticatorDeps = {
   trustProxy: boolean;
   /** Checks X-Timestamp and X-Signature for workspaces that require signed requests (SPEC §5.1). */
   signatures: SignatureVerifier;
+  /** Leak report limits, GitHub's keys, decoy use recording (SPEC §13). */
+  leaks: LeakServices;
 };
 
 export type AuthOutcome = ApiCaller | ApiResponse;
@@ -68,9 +72,12 @@ export function authenticate(
   // database is asked, not before the in-memory cache.
   const hash = hashSecret(secret);
   const cached = deps.verifier.get(hash);
-  if (cached) return admit(decide(cached, ip, now, wait, deps), req, rawBody, now, deps);
+  // A decoy is answered exactly as an unknown key, on the same path; its use is only queued.
+  if (cached) return admit(decide(screenDecoy(cached, deps.leaks.decoys, ip, wait, req), ip, now, wait, deps), req, rawBody, now, deps);
   if (cached === null || !isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
-  return deps.verifier.lookup(hash).then((key) => admit(decide(key, ip, now, wait, deps), req, rawBody, now, deps));
+  return deps.verifier
+    .lookup(hash)
+    .then((key) => admit(decide(screenDecoy(key, deps.leaks.decoys, ip, wait, req), ip, now, wait, deps), req, rawBody, now, deps));
 }
 
 /**

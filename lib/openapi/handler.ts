@@ -4,6 +4,7 @@ import { getConfig } from "@/lib/config";
 import { onKeyChange } from "@/lib/keys/revocation";
 import { LastUsedRecorder, type LastUsedStats } from "@/lib/keys/last-used";
 import { KeyVerifier, type VerifierOptions, type VerifierStats } from "@/lib/keys/verify";
+import { closeLeakServices, createLeakServices, type LeakServiceOptions } from "@/lib/leaks/services";
 import { SignatureVerifier } from "@/lib/signing/verify";
 import { buildOpenApiApp } from "./app";
 import type { AuthenticatorDeps } from "./authenticate";
@@ -22,6 +23,8 @@ export type OpenApiOptions = {
   trustProxy?: boolean;
   throttle?: ThrottleOptions;
   cache?: Omit<VerifierOptions, "db">;
+  /** Leak report limits, GitHub's keys (default: from the environment), the decoy use queue. */
+  leaks?: LeakServiceOptions;
 };
 
 export type OpenApiStats = { verifier: VerifierStats; lastUsed: LastUsedStats; cachedKeys: number };
@@ -50,6 +53,7 @@ export async function createOpenApiHandler(options: OpenApiOptions): Promise<Ope
     throttle: new FailureThrottle({ db, ...options.throttle }),
     trustProxy: options.trustProxy ?? trustProxyFromEnv(),
     signatures: new SignatureVerifier({ db }),
+    leaks: createLeakServices(db, options.leaks),
   };
   const app = await buildOpenApiApp(ROUTES, services, db);
   const stopFollowing = onKeyChange((change) => verifier.invalidate(change));
@@ -63,10 +67,14 @@ export async function createOpenApiHandler(options: OpenApiOptions): Promise<Ope
       verifier.clear();
       services.signatures.invalidate();
     },
-    flush: () => lastUsed.flush(),
+    flush: async () => {
+      await lastUsed.flush();
+      await services.leaks.decoys.flush();
+    },
     close: async () => {
       stopFollowing();
       services.throttle.close();
+      await closeLeakServices(services.leaks);
       await lastUsed.close();
       await app.close();
       await services.signatures.close();
