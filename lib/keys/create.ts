@@ -59,7 +59,7 @@ export function resolveGrantedRoles(
   return ok(chosen);
 }
 
-async function writeKey(tx: Executor, actor: KeyActor, key: { id: string; secret: string; isOwnerKey: boolean; granted: GrantableRole[] }, data: { name: string; description: string; expiresAt: Date | null }) {
+async function writeKey(tx: Executor, actor: KeyActor, key: { id: string; secret: string; isOwnerKey: boolean; granted: GrantableRole[] }, data: { name: string; description: string; expiresAt: Date | null; decoy: boolean }) {
   // FOR SHARE: a concurrent switch to "Show secrets only once" (which locks the row to delete every
   // stored secret) waits for this key, or this key sees it; never a stored secret left behind.
   const [ws] = await tx
@@ -78,6 +78,7 @@ async function writeKey(tx: Executor, actor: KeyActor, key: { id: string; secret
     isOwnerKey: key.isOwnerKey,
     createdByUserId: actor.userId,
     expiresAt: data.expiresAt,
+    isDecoy: data.decoy,
   });
   await tx.insert(apiKeyRoles).values(key.granted.map((r) => ({ apiKeyId: key.id, roleId: r.id })));
   await recordKeyEvent(tx, {
@@ -87,7 +88,7 @@ async function writeKey(tx: Executor, actor: KeyActor, key: { id: string; secret
     audit: {
       actor: auditActorOf(actor),
       action: "api_key.create",
-      details: { roles: key.granted.map((r) => r.name), expiresAt: data.expiresAt?.toISOString() ?? null },
+      details: { roles: key.granted.map((r) => r.name), expiresAt: data.expiresAt?.toISOString() ?? null, ...(data.decoy ? { decoy: true } : {}) },
     },
   });
 }

@@ -23,6 +23,10 @@ export const keyRowColumns = {
   lastUsedAt: apiKeys.lastUsedAt,
   lastUsedIp: apiKeys.lastUsedIp,
   secretStored: sql<boolean>`${apiKeys.secretCiphertext} is not null`,
+  isDecoy: apiKeys.isDecoy,
+  leakedAt: apiKeys.leakedAt,
+  leakSource: apiKeys.leakSource,
+  leakUrl: apiKeys.leakUrl,
   creatorName: users.name,
   creatorEmail: users.email,
   creatorActive: sql<boolean>`${members.id} is not null`,
@@ -42,6 +46,10 @@ export type KeyRow = {
   lastUsedAt: Date | null;
   lastUsedIp: string | null;
   secretStored: boolean;
+  isDecoy: boolean;
+  leakedAt: Date | null;
+  leakSource: string | null;
+  leakUrl: string | null;
   creatorName: string;
   creatorEmail: string;
   creatorActive: boolean;
@@ -108,6 +116,8 @@ export function toKeyView(actor: KeyActor, row: KeyRow, keyRoles: { id: string; 
     createdBy: { userId: row.createdByUserId, name: row.creatorName, email: row.creatorEmail, active: row.creatorActive },
     status: keyState(row),
     secretStored: row.secretStored,
+    isDecoy: row.isDecoy,
+    leaked: row.leakedAt ? { at: row.leakedAt.toISOString(), source: row.leakSource, url: row.leakUrl } : null,
     can: { modify: canChangeKey(actor, ref), delete: canChangeKey(actor, ref), reveal: canRevealKey(actor, ref) },
   };
 }

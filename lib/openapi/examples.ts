@@ -19,6 +19,8 @@ const key = {
   createdBy: { userId, name: "Ada Admin", email: "admin@acme.test", active: true },
   status: "active",
   secretStored: true,
+  isDecoy: false,
+  leaked: null,
   can: { modify: true, delete: true, reveal: true },
 };
 

@@ -83,6 +83,17 @@ export const apiKeySchema = z
     ),
     status: about(z.enum(["active", "expired", "inactive"]), "active; expired (past expiresAt); inactive (its creator left)"),
     secretStored: about(z.boolean(), "Whether the secret can be revealed again in the console"),
+    isDecoy: about(z.boolean(), "A decoy key: refused like an unknown key, each use recorded (SPEC §13)"),
+    leaked: about(
+      z
+        .object({
+          at: at("When the key was first reported leaked"),
+          source: about(z.string().nullable(), "Who reported it (`github` for GitHub secret scanning)"),
+          url: about(z.string().nullable(), "Where it was found"),
+        })
+        .nullable(),
+      "The first leak report of this key; null if never reported",
+    ),
     can: about(
       z.object({
         modify: about(z.boolean(), "Whether this caller may modify the key"),

@@ -21,11 +21,19 @@ export const apiKeyExpiresAtSchema = z
   .transform((v) => (v === null ? null : new Date(v)))
   .meta({ description: "When the key stops working: a future ISO 8601 instant, or null for Permanent (the default)" });
 
+/** SPEC §13: a decoy never authorizes anything; any use is recorded and raises an alert. */
+export const apiKeyDecoySchema = z
+  .boolean({ error: "Decoy must be true or false" })
+  .optional()
+  .default(false)
+  .meta({ description: "A decoy key: refused exactly like an unknown key, each use recorded (`api_key.decoy_used`)" });
+
 export const createApiKeySchema = z.strictObject({
   name: apiKeyNameSchema,
   description: apiKeyDescriptionSchema.optional().default(""),
   roleIds: apiKeyRoleIdsSchema,
   expiresAt: apiKeyExpiresAtSchema.optional().default(null),
+  decoy: apiKeyDecoySchema,
 });
 
 export const modifyApiKeySchema = z
