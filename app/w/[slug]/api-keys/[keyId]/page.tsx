@@ -8,6 +8,7 @@ import { CopyValueButton } from "@/components/api-keys/copy-value-button";
 import { KeyDetailsActions, KeyDetailsDialogs } from "@/components/api-keys/key-details-actions";
 import { UsageSnippet } from "@/components/api-keys/usage-snippet";
 import { KeySecret } from "@/components/api-keys/key-secret";
+import { LeakBadges, LeakedDetails } from "@/components/api-keys/leak-badges";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
@@ -87,6 +88,7 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
         description={
           <div className="flex flex-wrap items-center gap-2">
             {key.isOwnerKey && <Badge tone="indigo">Owner</Badge>}
+            <LeakBadges apiKey={key} />
             {key.status === "expired" && <Badge tone="red">Expired</Badge>}
             {inactive && <Badge tone="amber">Inactive — creator removed</Badge>}
             {key.status === "active" && <Badge>Active</Badge>}
@@ -110,6 +112,11 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
           <Field label="Secret">
             <KeySecret slug={slug} apiKey={key} shownOnceSince={shownOnceSince} />
           </Field>
+          {key.leaked && (
+            <Field label="Leaked">
+              <LeakedDetails leaked={key.leaked} />
+            </Field>
+          )}
           <Field label="Roles">
             <KeyRoles roles={key.roles} />
           </Field>
