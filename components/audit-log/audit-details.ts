@@ -31,6 +31,10 @@ const FIELD_LABELS: Record<string, string> = {
   previousOwnerRoles: "Previous owner's roles",
   newOwnerRoles: "New owner's roles",
   plan: "Plan",
+  leakPolicy: "When a key is reported leaked",
+  userAgent: "User agent",
+  ip: "Address",
+  url: "URL",
 };
 
 const labelOf = (field: string) =>

@@ -316,3 +316,15 @@ describe("Decoy keys (SPEC §13)", () => {
     expect(await eventsOf(ws, "api_key.decoy_used")).toHaveLength(3);
   });
 });
+
+describe("Settings → Leaked keys (setLeakPolicy)", () => {
+  it("needs workspace:manage, refuses an unknown choice by name, and records the change", async () => {
+    const ws = await createTestWorkspace("small");
+    const owner = await ws.addMember(["owner"]);
+    const admin = await ws.addMember(["administrator"]);
+    expect(await setLeakPolicy(actorOf(admin), { policy: "delete" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await setLeakPolicy(actorOf(owner), { policy: "burn" })).toMatchObject({ ok: false, code: "invalid_request", fieldErrors: { policy: expect.any(String) } });
+    expect(await setLeakPolicy(actorOf(owner), { policy: "notify" })).toEqual({ ok: true, data: { policy: "notify" } });
+    expect(await eventsOf(ws, "workspace.leak_policy")).toMatchObject([{ details: { leakPolicy: { from: "Disable it", to: "Only notify" } } }]);
+  });
+});

@@ -43,7 +43,7 @@ export async function setLeakPolicy(actor: Actor, rawInput: unknown, db = getDb(
         targetType: "workspace",
         targetId: workspaceId,
         targetName: actor.workspace.name,
-        details: { from: LEAK_POLICY_LABELS[before.policy], to: LEAK_POLICY_LABELS[policy] },
+        details: { leakPolicy: { from: LEAK_POLICY_LABELS[before.policy], to: LEAK_POLICY_LABELS[policy] } },
       });
       // Cached key records carry the workspace, its policy included.
       await keyChanges.add({ workspaceId });
