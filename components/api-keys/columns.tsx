@@ -10,6 +10,7 @@ import type { ApiKeyView } from "@/lib/keys/types";
 import type { ApiKeySort } from "@/lib/validations/api-keys";
 import { NavigationPending } from "@/components/layout/navigation-pending";
 import { CopyKeyButton, SecretNotStored } from "./copy-key-button";
+import { LeakBadges, LeakedNote } from "./leak-badges";
 import { SortIcon } from "./icons";
 import { useListQuery } from "./list-query";
 import { ExpiresInBadge } from "./expiring-notice";
@@ -161,8 +162,10 @@ export function keyColumns({
               </Link>
               {key.isOwnerKey && <Badge tone="indigo">Owner</Badge>}
               {!key.enabled && <Badge tone="red">Disabled</Badge>}
+              <LeakBadges apiKey={key} />
             </div>
             {key.description && <p className={`mt-0.5 line-clamp-2 text-xs break-words ${muted}`}>{key.description}</p>}
+            <LeakedNote leaked={key.leaked} />
           </div>
         );
       },

@@ -12,6 +12,7 @@ import { ShownOnceSecret } from "@/components/ui/shown-once-secret";
 import type { CreatedApiKey, CreateKeyOptions, ApiKeyView } from "@/lib/keys/types";
 import { createFormDefaults, expiresAtInput, keyFormSchema, KEY_FORM_FIELDS } from "./key-form";
 import { KeyFormFields } from "./key-form-fields";
+import { DecoyCheckbox } from "./decoy-checkbox";
 import { FormError } from "@/components/ui/form-errors";
 import { useServerAction } from "@/lib/client/use-server-action";
 
@@ -37,6 +38,7 @@ export function CreateKeyDialog({
   onCloseAutoFocus?: (event: Event) => void;
 }) {
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [decoy, setDecoy] = useState(false);
   const schema = useMemo(() => keyFormSchema(), []);
   const readOnlyRole = options.roles.find((r) => r.builtIn === "read_only");
   const form = useForm({
@@ -53,6 +55,7 @@ export function CreateKeyDialog({
       expiresAt: expiresAtInput(data),
       ipAllowlist: data.ipAllowlist,
       rateLimit: data.rateLimit,
+      decoy,
     });
     if (!result.ok) return;
     setCreated(result.data);
@@ -113,6 +116,7 @@ export function CreateKeyDialog({
       <form id={FORM_ID} noValidate onSubmit={submit}>
         <FormError message={create.error} />
         <KeyFormFields form={form} roles={options.roles} idPrefix="create-key" />
+        <DecoyCheckbox checked={decoy} onChange={setDecoy} idPrefix="create-key" />
       </form>
     </Dialog>
   );

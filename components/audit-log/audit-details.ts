@@ -33,6 +33,10 @@ const FIELD_LABELS: Record<string, string> = {
   plan: "Plan",
   ipAllowlist: "Allowed IP addresses",
   rateLimit: "Rate limit",
+  leakPolicy: "When a key is reported leaked",
+  userAgent: "User agent",
+  ip: "Address",
+  url: "URL",
 };
 
 const labelOf = (field: string) =>

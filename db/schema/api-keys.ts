@@ -52,6 +52,12 @@ export const apiKeys = pgTable(
     previousSecretHint: text("previous_secret_hint"),
     previousSecretValidUntil: timestamp("previous_secret_valid_until", { withTimezone: true }),
     previousSecretLastUsedAt: timestamp("previous_secret_last_used_at", { withTimezone: true }),
+    // SPEC §13: when the key was first reported leaked, by what and where; null = never reported.
+    leakedAt: timestamp("leaked_at", { withTimezone: true }),
+    leakSource: text("leak_source"),
+    leakUrl: text("leak_url"),
+    // A decoy never authorizes anything: it is refused like an unknown key and each use is recorded.
+    isDecoy: boolean("is_decoy").notNull().default(false),
   },
   (t) => [
     uniqueIndex("api_keys_secret_hash_key").on(t.secretHash),

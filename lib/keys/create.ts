@@ -60,7 +60,12 @@ export function resolveGrantedRoles(
   return ok(chosen);
 }
 
-async function writeKey(tx: Executor, actor: KeyActor, key: { id: string; secret: string; isOwnerKey: boolean; granted: GrantableRole[] }, data: { name: string; description: string; expiresAt: Date | null; ipAllowlist: string[]; rateLimit: RateLimit | null }) {
+async function writeKey(
+  tx: Executor,
+  actor: KeyActor,
+  key: { id: string; secret: string; isOwnerKey: boolean; granted: GrantableRole[] },
+  data: { name: string; description: string; expiresAt: Date | null; ipAllowlist: string[]; rateLimit: RateLimit | null; decoy: boolean },
+) {
   // FOR SHARE: a concurrent switch to "Show secrets only once" (which locks the row to delete every
   // stored secret) waits for this key, or this key sees it; never a stored secret left behind.
   const [ws] = await tx
@@ -80,6 +85,7 @@ async function writeKey(tx: Executor, actor: KeyActor, key: { id: string; secret
     createdByUserId: actor.userId,
     expiresAt: data.expiresAt,
     ...restrictionColumns(data),
+    isDecoy: data.decoy,
   });
   await tx.insert(apiKeyRoles).values(key.granted.map((r) => ({ apiKeyId: key.id, roleId: r.id })));
   await recordKeyEvent(tx, {
@@ -94,6 +100,7 @@ async function writeKey(tx: Executor, actor: KeyActor, key: { id: string; secret
         expiresAt: data.expiresAt?.toISOString() ?? null,
         ...(data.ipAllowlist.length ? { ipAllowlist: data.ipAllowlist } : {}),
         ...(data.rateLimit ? { rateLimit: describeRateLimit(data.rateLimit) } : {}),
+        ...(data.decoy ? { decoy: true } : {}),
       },
     },
   });

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { apiKeys } from "@/db/schema";
+import type { AuditActor } from "@/lib/audit/record";
 import { auditActorOf, type Actor } from "@/lib/auth/actor";
 import { fail, type Result } from "@/lib/result";
 import { refuse, requireCurrentPermission, transact } from "@/lib/transact";
@@ -20,7 +21,21 @@ export async function removeKeys(
   where: ReturnType<typeof and>,
   details?: Record<string, unknown>,
 ): Promise<KeyEventSubject[]> {
-  const deleted = await tx.delete(apiKeys).where(where).returning({
+  return removeKeysAs(tx, keyChanges, { workspaceId: actor.workspace.id, actor: auditActorOf(actor) }, where, details);
+}
+
+/**
+ * The one delete of keys of `by.workspaceId` matching `where`, for actors that are not members
+ * too (a leak report, SPEC §13): each key's event, its audit entry and its revocation.
+ */
+export async function removeKeysAs(
+  tx: Executor,
+  keyChanges: KeyChanges,
+  by: { workspaceId: string; actor: AuditActor },
+  where: ReturnType<typeof and>,
+  details?: Record<string, unknown>,
+): Promise<KeyEventSubject[]> {
+  const deleted = await tx.delete(apiKeys).where(and(eq(apiKeys.workspaceId, by.workspaceId), where)).returning({
     id: apiKeys.id,
     name: apiKeys.name,
     hint: apiKeys.hint,
@@ -30,12 +45,12 @@ export async function removeKeys(
   });
   for (const key of deleted) {
     await recordKeyEvent(tx, {
-      workspaceId: actor.workspace.id,
+      workspaceId: by.workspaceId,
       type: "api_key.deleted",
       key,
-      audit: { actor: auditActorOf(actor), action: "api_key.delete", ...(details ? { details } : {}) },
+      audit: { actor: by.actor, action: "api_key.delete", ...(details ? { details } : {}) },
     });
-    await keyChanges.add({ workspaceId: actor.workspace.id, keyId: key.id });
+    await keyChanges.add({ workspaceId: by.workspaceId, keyId: key.id });
   }
   return deleted;
 }

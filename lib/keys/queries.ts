@@ -29,6 +29,10 @@ export const keyRowColumns = {
   rateLimitWindow: apiKeys.rateLimitWindow,
   secretStored: sql<boolean>`${apiKeys.secretCiphertext} is not null`,
   ...lifecycleColumns,
+  isDecoy: apiKeys.isDecoy,
+  leakedAt: apiKeys.leakedAt,
+  leakSource: apiKeys.leakSource,
+  leakUrl: apiKeys.leakUrl,
   creatorName: users.name,
   creatorEmail: users.email,
   creatorActive: sql<boolean>`${members.id} is not null`,
@@ -51,6 +55,10 @@ export type KeyRow = LifecycleRow & {
   rateLimit: number | null;
   rateLimitWindow: "second" | "minute" | "hour" | null;
   secretStored: boolean;
+  isDecoy: boolean;
+  leakedAt: Date | null;
+  leakSource: string | null;
+  leakUrl: string | null;
   creatorName: string;
   creatorEmail: string;
   creatorActive: boolean;
@@ -120,6 +128,8 @@ export function toKeyView(actor: KeyActor, row: KeyRow, keyRoles: { id: string; 
     status: keyState(row),
     secretStored: row.secretStored,
     ...lifecycleView(row),
+    isDecoy: row.isDecoy,
+    leaked: row.leakedAt ? { at: row.leakedAt.toISOString(), source: row.leakSource, url: row.leakUrl } : null,
     can: { modify: canChangeKey(actor, ref), delete: canChangeKey(actor, ref), reveal: canRevealKey(actor, ref) },
   };
 }

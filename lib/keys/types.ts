@@ -31,6 +31,10 @@ export type ApiKeyView = {
   previousSecret: PreviousSecretView | null;
   /** Whether a stored secret exists (false in once-only workspaces). */
   secretStored: boolean;
+  /** SPEC §13: a decoy key (never authorizes anything; each use is recorded). */
+  isDecoy: boolean;
+  /** SPEC §13: when it was first reported leaked, by whom and where; null if never. */
+  leaked: { at: string; source: string | null; url: string | null } | null;
   /** What the actor may do with it. */
   can: { modify: boolean; delete: boolean; reveal: boolean };
 };

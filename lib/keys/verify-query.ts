@@ -19,6 +19,8 @@ export type KeyRecord = {
    * (null: its grace is over). Read against the clock on every request.
    */
   previousSecret: { hash: string; validUntil: number | null } | null;
+  /** A decoy (SPEC §13): refused exactly like an unknown key, its use recorded. */
+  isDecoy: boolean;
   workspace: Workspace;
   /** Union of the permissions of the key's roles. */
   rolePermissions: Permission[];
@@ -41,6 +43,7 @@ const keyRecordColumns = {
   isOwnerKey: apiKeys.isOwnerKey,
   createdByUserId: apiKeys.createdByUserId,
   expiresAt: apiKeys.expiresAt,
+  isDecoy: apiKeys.isDecoy,
   disabledAt: apiKeys.disabledAt,
   // Which secret matched: the current one, or the previous one while a roll's grace lasts.
   matchedPrevious: sql<boolean>`${apiKeys.secretHash} <> ${sql.placeholder("secretHash")}`,
@@ -109,6 +112,7 @@ export async function loadKeyRecord(db: Executor, secretHash: string, rolePermis
     expiresAt: row.expiresAt === null ? null : row.expiresAt.getTime(),
     disabledAt: row.disabledAt === null ? null : row.disabledAt.getTime(),
     previousSecret: row.matchedPrevious ? { hash: secretHash, validUntil: row.previousSecretValidUntil?.getTime() ?? null } : null,
+    isDecoy: row.isDecoy,
     workspace: row.workspace,
     rolePermissions: of(keyRoleIds),
     creatorPermissions: row.creatorIsMember ? new Set(of(creatorRoleIds)) : null,

@@ -5,8 +5,9 @@ import { authenticate, isCaller, requirePermission, type AuthenticatorDeps, type
 import { OPENAPI_PATH, buildOpenApiDocument } from "./document";
 import { BODY_LIMIT, BODY_LIMIT_TEXT, apiError, type ApiResponse } from "./errors";
 import { reservedQueryKey, routeInput } from "./input";
-import type { AnyRoute } from "./route";
+import { clientAddress } from "./client-address";
 import { withCallerHeaders } from "./restrict";
+import type { AnyRoute, PublicRouteContext } from "./route";
 
 // Node's header limit (16 KiB) bounds the request line anyway: an over-long id reaches the route's own check.
 const PARAM_LENGTH_MAX = 16 * 1024;
@@ -32,6 +33,7 @@ type Context = { services: AuthenticatorDeps; db: () => Executor };
  * path allocates no promise.
  */
 export function run(route: AnyRoute, request: FastifyRequest, context: Context): MaybePromise<ApiResponse> {
+  if (route.public) return runPublic(route, request, context);
   const outcome = authenticate(request.raw, context.services, Buffer.isBuffer(request.body) ? request.body : undefined);
   return isPromise(outcome) ? outcome.then((o) => authorised(route, request, context, o)) : authorised(route, request, context, outcome);
 }
@@ -51,6 +53,17 @@ function authorised(route: AnyRoute, request: FastifyRequest, context: Context, 
   const response = route.handle({ caller, query: query as never, body: body as never, rawBody, params, req: request.raw, ...context });
   if (!caller.headers) return response;
   return isPromise(response) ? response.then((r) => withCallerHeaders(caller, r)) : withCallerHeaders(caller, response);
+}
+
+/** A route that needs no key: path and query are checked here, the body is the route's own to read. */
+function runPublic(route: AnyRoute, request: FastifyRequest, context: Context): MaybePromise<ApiResponse> {
+  const checked = routeInput({ ...route, body: undefined, domainBody: undefined }, request);
+  if (!checked.ok) return checked.response;
+  const { query, params } = checked.input;
+  const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+  const ip = clientAddress(request.raw, context.services.trustProxy);
+  const handle = route.handle as unknown as (ctx: PublicRouteContext<unknown>) => MaybePromise<ApiResponse>;
+  return handle({ query, params, bytes, ip, req: request.raw, ...context });
 }
 
 /** Every other method on a known path: 405 naming the ones there are, before any authentication. */
@@ -111,6 +124,7 @@ export async function buildOpenApiApp(routes: readonly AnyRoute[], services: Aut
     app.route({
       method: route.method,
       url: route.path.replace(/\{(\w+)\}/g, ":$1"),
+      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       // Not async: a synchronous answer is sent without a promise; a thrown error reaches the error handler.
       handler: (request, reply) => {
         const response = run(route, request, context);

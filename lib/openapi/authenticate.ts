@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Permission } from "@/lib/auth/permissions";
 import type { LastUsedRecorder } from "@/lib/keys/last-used";
+import { screenDecoy } from "@/lib/leaks/decoy-uses";
+import type { LeakServices } from "@/lib/leaks/services";
 import { hashSecret, isWellFormedSecret, SECRET_LENGTH } from "@/lib/keys/format";
 import { actorFromKey, type Actor } from "@/lib/auth/actor";
 import { refusalOf, type KeyVerifier, type VerifiedKey } from "@/lib/keys/verify";
@@ -44,6 +46,8 @@ export type AuthenticatorDeps = {
   signatures: SignatureVerifier;
   /** Per-key rate limits (SPEC §10): in process, or shared through Redis. */
   limiter: RateLimiter;
+  /** Leak report limits, GitHub's keys, decoy use recording (SPEC §13). */
+  leaks: LeakServices;
 };
 
 export type AuthOutcome = ApiCaller | ApiResponse;
@@ -78,9 +82,16 @@ export function authenticate(
   // database is asked, not before the in-memory cache.
   const hash = hashSecret(secret);
   const cached = deps.verifier.get(hash);
-  if (cached) return admit(cached, decide(cached, ip, now, wait, deps), req, rawBody, now, deps);
+  // A decoy is answered exactly as an unknown key, on the same path; its use is only queued.
+  if (cached) {
+    const key = screenDecoy(cached, deps.leaks.decoys, ip, wait, req);
+    return admit(key, decide(key, ip, now, wait, deps), req, rawBody, now, deps);
+  }
   if (cached === null || !isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
-  return deps.verifier.lookup(hash).then((key) => admit(key, decide(key, ip, now, wait, deps), req, rawBody, now, deps));
+  return deps.verifier.lookup(hash).then((found) => {
+    const key = screenDecoy(found, deps.leaks.decoys, ip, wait, req);
+    return admit(key, decide(key, ip, now, wait, deps), req, rawBody, now, deps);
+  });
 }
 
 /**

@@ -88,14 +88,17 @@ const pascal = (code: string) => code.replace(/(^|_)([a-z])/g, (_m, _s, c: strin
 
 /** The statuses of errors `route` can answer, with what each may carry. */
 export function errorResponsesOf(route: AnyRoute): Record<string, ErrorResponse> {
-  const statuses = [401, 402, 403, 429];
+  // A public route has no key to refuse: it lists its own 401 and 429, if any.
+  const statuses = route.public ? [] : [401, 402, 403, 429];
   if (route.body || route.domainBody || route.query || route.pathParams) statuses.push(400);
   if (route.body || route.domainBody) statuses.push(413);
   const out: Record<string, ErrorResponse> = {};
   for (const status of statuses.sort()) out[status] = COMMON_ERRORS[status]!;
   if (!route.permissions.length) out[403] = IP_ONLY_403;
   for (const [status, response] of Object.entries(route.responses)) {
-    if (response.codes?.length) out[status] = { description: response.description, codes: response.codes as Codes };
+    if (response.codes?.length) {
+      out[status] = { description: response.description, codes: response.codes as Codes, headers: COMMON_ERRORS[Number(status)]?.headers };
+    }
   }
   out.default = DEFAULT_ERROR;
   return out;

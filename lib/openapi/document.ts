@@ -35,7 +35,7 @@ function parametersOf(route: AnyRoute, convert: Converter): Json[] {
       parameters.push({ name, in: "query", required: query.required?.includes(name) ?? false, description, schema: rest });
     }
   }
-  return [...parameters, ...SIGNATURE_HEADERS];
+  return route.public ? parameters : [...parameters, ...SIGNATURE_HEADERS];
 }
 
 function requestBodyOf(route: AnyRoute, convert: Converter): Json | undefined {
@@ -67,6 +67,8 @@ export function operationOf(route: AnyRoute, convert: Converter): Json {
     parameters: parametersOf(route, convert),
     ...(requestBody ? { requestBody } : {}),
     responses: responsesOf(route, convert),
+    // A public route (definePublicRoute) needs no key.
+    ...(route.public ? { security: [] } : {}),
     // Empty: any valid key; else the key needs one of these (as the README's endpoint table says).
     "x-permissions": { anyOf: route.permissions },
   };

@@ -23,6 +23,8 @@ const key = {
   enabled: true,
   previousSecret: null,
   secretStored: true,
+  isDecoy: false,
+  leaked: null,
   can: { modify: true, delete: true, reveal: true },
 };
 

@@ -4,6 +4,7 @@ import { getConfig } from "@/lib/config";
 import { onKeyChange } from "@/lib/keys/revocation";
 import { LastUsedRecorder, type LastUsedStats } from "@/lib/keys/last-used";
 import { KeyVerifier, type VerifierOptions, type VerifierStats } from "@/lib/keys/verify";
+import { closeLeakServices, createLeakServices, type LeakServiceOptions } from "@/lib/leaks/services";
 import { SignatureVerifier } from "@/lib/signing/verify";
 import { buildOpenApiApp } from "./app";
 import { fastPath } from "./fast-path";
@@ -28,6 +29,8 @@ export type OpenApiOptions = {
   limiter?: RateLimiter;
   /** E.g. the webhook `api_key.rate_limited` (SPEC §12) subscribes to onKeyRateLimited here. */
   rateLimitHooks?: LimiterHooks;
+  /** Leak report limits, GitHub's keys (default: from the environment), the decoy use queue. */
+  leaks?: LeakServiceOptions;
 };
 
 export type OpenApiStats = { verifier: VerifierStats; lastUsed: LastUsedStats; cachedKeys: number };
@@ -57,6 +60,7 @@ export async function createOpenApiHandler(options: OpenApiOptions): Promise<Ope
     trustProxy: options.trustProxy ?? trustProxyFromEnv(),
     signatures: new SignatureVerifier({ db }),
     limiter: options.limiter ?? createRateLimiter(options.rateLimitHooks),
+    leaks: createLeakServices(db, options.leaks),
   };
   await services.limiter.ready?.().catch(() => undefined); // Logged by the limiter; requests fall back meanwhile.
   const app = await buildOpenApiApp(ROUTES, services, db);
@@ -74,10 +78,14 @@ export async function createOpenApiHandler(options: OpenApiOptions): Promise<Ope
       verifier.clear();
       services.signatures.invalidate();
     },
-    flush: () => lastUsed.flush(),
+    flush: async () => {
+      await lastUsed.flush();
+      await services.leaks.decoys.flush();
+    },
     close: async () => {
       stopFollowing();
       services.throttle.close();
+      await closeLeakServices(services.leaks);
       await lastUsed.close();
       await app.close();
       await services.signatures.close();

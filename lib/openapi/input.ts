@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import type { z } from "zod";
 import { invalidRequest, type ApiResponse } from "./errors";
 import { parseWith, type AnyRoute } from "./route";
 
@@ -83,4 +84,15 @@ export function routeInput(route: AnyRoute, request: FastifyRequest): { ok: true
   const body = checkedBody(route, request.body);
   if (!body.ok) return body;
   return { ok: true, input: { query, body: body.body, rawBody: body.rawBody, params } };
+}
+
+/** A public route's own body (`bytes`): JSON without reserved names, then `schema`; else a 400 naming the field. */
+export function parseJsonBody<S extends z.ZodType>(
+  bytes: Buffer,
+  schema: S,
+): { ok: true; data: z.output<S> } | { ok: false; response: ApiResponse } {
+  const json = jsonBody(bytes);
+  if (!json.ok) return json;
+  if (json.value === undefined) return { ok: false, response: invalidRequest({ body: "A JSON body is required" }) };
+  return parseWith(schema, json.value, "body");
 }

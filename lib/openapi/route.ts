@@ -63,7 +63,31 @@ export type RouteSpec<Q extends Schema | undefined = Schema | undefined, B exten
   handle: (
     ctx: RouteContext<Q extends Schema ? z.output<Q> : undefined, B extends Schema ? z.output<B> : undefined>,
   ) => Promise<ApiResponse> | ApiResponse;
+  /** No key needed (`definePublicRoute`): no authentication, and the route reads its own body. */
+  public?: boolean;
+  /** Body bytes accepted before 413 payload_too_large; BODY_LIMIT unless given. */
+  bodyLimit?: number;
 };
+
+/** What a public route gets: no caller; the body exactly as sent (a signature may cover its bytes). */
+export type PublicRouteContext<Q> = Omit<RouteContext<Q, undefined>, "caller" | "body" | "rawBody"> & {
+  bytes: Buffer;
+  /** The client's address (TRUST_PROXY-aware, as for keys). */
+  ip: string;
+};
+
+type PublicRouteSpec<Q extends Schema | undefined> = Omit<RouteSpec<Q, undefined>, "handle" | "permissions" | "body" | "public"> & {
+  handle: (ctx: PublicRouteContext<Q extends Schema ? z.output<Q> : undefined>) => Promise<ApiResponse> | ApiResponse;
+};
+
+/**
+ * An endpoint that needs no key (SPEC §13's leak reports). Say so explicitly: it is answered
+ * before any key authentication, and openapi.json marks it `security: []`. `domainBody`
+ * describes its body; the route parses `bytes` itself (e.g. after checking a signature).
+ */
+export function definePublicRoute<Q extends Schema | undefined = undefined>(spec: PublicRouteSpec<Q>): AnyRoute {
+  return { ...spec, permissions: [], public: true } as unknown as AnyRoute;
+}
 
 export type AnyRoute = RouteSpec<Schema | undefined, Schema | undefined>;
 

@@ -113,6 +113,17 @@ export const apiKeySchema = z
     enabled: about(z.boolean(), "false while the key is disabled (refused with 401 disabled_api_key)"),
     previousSecret: previousSecretSchema,
     secretStored: about(z.boolean(), "Whether the secret can be revealed again in the console"),
+    isDecoy: about(z.boolean(), "A decoy key: refused like an unknown key, each use recorded (SPEC §13)"),
+    leaked: about(
+      z
+        .object({
+          at: at("When the key was first reported leaked"),
+          source: about(z.string().nullable(), "Who reported it (`github` for GitHub secret scanning)"),
+          url: about(z.string().nullable(), "Where it was found"),
+        })
+        .nullable(),
+      "The first leak report of this key; null if never reported",
+    ),
     can: about(
       z.object({
         modify: about(z.boolean(), "Whether this caller may modify the key"),

@@ -23,6 +23,13 @@ export const apiKeyExpiresAtSchema = z
   .transform((v) => (v === null ? null : new Date(v)))
   .meta({ description: "When the key stops working: a future ISO 8601 instant, or null for Permanent (the default)" });
 
+/** SPEC §13: a decoy never authorizes anything; any use is recorded and raises an alert. */
+export const apiKeyDecoySchema = z
+  .boolean({ error: "Decoy must be true or false" })
+  .optional()
+  .default(false)
+  .meta({ description: "A decoy key: refused exactly like an unknown key, each use recorded (`api_key.decoy_used`)" });
+
 export const createApiKeySchema = z.strictObject({
   name: apiKeyNameSchema,
   description: apiKeyDescriptionSchema.optional().default(""),
@@ -30,6 +37,7 @@ export const createApiKeySchema = z.strictObject({
   expiresAt: apiKeyExpiresAtSchema.optional().default(null),
   ipAllowlist: ipAllowlistSchema.optional().default([]),
   rateLimit: rateLimitSchema.optional().default(null),
+  decoy: apiKeyDecoySchema,
 });
 
 export const modifyApiKeySchema = z

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { hashSecret, isWellFormedSecret } from "@/lib/keys/format";
 import { seesOwnerKey } from "@/lib/keys/policy";
 import { refusalOf } from "@/lib/keys/verify";
+import { screenDecoy } from "@/lib/leaks/decoy-uses";
 import { verifyKeyRequestSchema } from "@/lib/validations/openapi";
 import { EXAMPLES } from "../examples";
 import { defineRoute } from "../route";
@@ -32,10 +33,11 @@ export const verifyRoute = defineRoute({
   body: verifyKeyRequestSchema,
   example: EXAMPLES.verifyKey,
   responses: { 200: { description: "The verdict", schema: verifyKeyResponseSchema, example: EXAMPLES.verified } },
-  handle: async ({ caller, body, services }) => {
+  handle: async ({ caller, body, services, req }) => {
     const secret = body.key.trim();
     if (!isWellFormedSecret(secret)) return { status: 200, body: INVALID };
-    const key = await services.verifier.lookup(hashSecret(secret));
+    // A decoy presented to one of the workspace's services is as unknown as anywhere, and its use recorded.
+    const key = screenDecoy(await services.verifier.lookup(hashSecret(secret)), services.leaks.decoys, caller.ip, 0, req, "POST /api/v1/keys/verify");
     if (!key || key.workspace.id !== caller.key.workspace.id || (key.isOwnerKey && !seesOwnerKey(caller.actor))) {
       return { status: 200, body: INVALID };
     }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
+import { LeakedKeysSection } from "@/components/settings/leaked-keys-section";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { SharedSecretPanel } from "@/components/settings/shared-secret-panel";
 import { ShowSecretsOnce } from "@/components/settings/show-secrets-once";
@@ -31,6 +32,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         <ShowSecretsOnce slug={workspace.slug} enabled={workspace.showSecretsOnce} canManage={canManage} storedSecrets={storedSecrets} />
       </SettingsSection>
       {sharedSecret?.ok && <SharedSecretPanel slug={workspace.slug} initialStatus={sharedSecret.data} />}
+      <LeakedKeysSection slug={workspace.slug} policy={workspace.leakPolicy} canManage={canManage} />
     </>
   );
   return (

@@ -10,6 +10,7 @@ import { UsageSnippet } from "@/components/api-keys/usage-snippet";
 import { KeySecret } from "@/components/api-keys/key-secret";
 import { KeyRestrictions } from "@/components/api-keys/key-restrictions";
 import { PreviousSecret } from "@/components/api-keys/previous-secret";
+import { LeakBadges, LeakedDetails } from "@/components/api-keys/leak-badges";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
@@ -90,6 +91,7 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
           <div className="flex flex-wrap items-center gap-2">
             {key.isOwnerKey && <Badge tone="indigo">Owner</Badge>}
             {!key.enabled && <Badge tone="red">Disabled</Badge>}
+            <LeakBadges apiKey={key} />
             {key.status === "expired" && <Badge tone="red">Expired</Badge>}
             {inactive && <Badge tone="amber">Inactive — creator removed</Badge>}
             {key.status === "active" && <Badge>Active</Badge>}
@@ -116,6 +118,11 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
           {key.previousSecret && (
             <Field label="Previous secret">
               <PreviousSecret slug={slug} apiKey={key} previous={key.previousSecret} />
+            </Field>
+          )}
+          {key.leaked && (
+            <Field label="Leaked">
+              <LeakedDetails leaked={key.leaked} />
             </Field>
           )}
           <Field label="Roles">
