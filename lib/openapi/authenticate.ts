@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Permission } from "@/lib/auth/permissions";
 import type { LastUsedRecorder } from "@/lib/keys/last-used";
+import type { UsageRecorder } from "@/lib/usage/recorder";
 import { hashSecret, isWellFormedSecret, SECRET_LENGTH } from "@/lib/keys/format";
 import { actorFromKey, type Actor } from "@/lib/auth/actor";
 import { refusalOf, type KeyVerifier, type VerifiedKey } from "@/lib/keys/verify";
@@ -34,6 +35,8 @@ export type AuthenticatorDeps = {
   trustProxy: boolean;
   /** Checks X-Timestamp and X-Signature for workspaces that require signed requests (SPEC §5.1). */
   signatures: SignatureVerifier;
+  /** Counts every request naming an existing key (SPEC §11); none when counting is off. */
+  usage?: UsageRecorder;
 };
 
 export type AuthOutcome = ApiCaller | ApiResponse;
@@ -68,9 +71,17 @@ export function authenticate(
   // database is asked, not before the in-memory cache.
   const hash = hashSecret(secret);
   const cached = deps.verifier.get(hash);
-  if (cached) return admit(decide(cached, ip, now, wait, deps), req, rawBody, now, deps);
+  if (cached) return naming(cached, admit(decide(cached, ip, now, wait, deps), req, rawBody, now, deps));
   if (cached === null || !isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
-  return deps.verifier.lookup(hash).then((key) => admit(decide(key, ip, now, wait, deps), req, rawBody, now, deps));
+  return deps.verifier
+    .lookup(hash)
+    .then((key) => (key ? naming(key, admit(decide(key, ip, now, wait, deps), req, rawBody, now, deps)) : decide(null, ip, now, wait, deps)));
+}
+
+/** A refusal of an existing key says which key it was, so its usage counts it (never sent to the client). */
+function naming(key: VerifiedKey, outcome: AuthOutcome | Promise<AuthOutcome>): AuthOutcome | Promise<AuthOutcome> {
+  const named = (o: AuthOutcome): AuthOutcome => (isCaller(o) ? o : { ...o, keyId: key.keyId });
+  return outcome instanceof Promise ? outcome.then(named) : named(outcome);
 }
 
 /**

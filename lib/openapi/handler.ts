@@ -5,6 +5,8 @@ import { onKeyChange } from "@/lib/keys/revocation";
 import { LastUsedRecorder, type LastUsedStats } from "@/lib/keys/last-used";
 import { KeyVerifier, type VerifierOptions, type VerifierStats } from "@/lib/keys/verify";
 import { SignatureVerifier } from "@/lib/signing/verify";
+import { UsageRecorder, type UsageStats } from "@/lib/usage/recorder";
+import { usageCountingFromEnv, usageFlushMsFromEnv } from "@/lib/usage/config";
 import { buildOpenApiApp } from "./app";
 import type { AuthenticatorDeps } from "./authenticate";
 import { trustProxyFromEnv } from "./client-address";
@@ -22,9 +24,11 @@ export type OpenApiOptions = {
   trustProxy?: boolean;
   throttle?: ThrottleOptions;
   cache?: Omit<VerifierOptions, "db">;
+  /** Usage counting (SPEC §11): flush interval (default USAGE_FLUSH_MS), or false for none. */
+  usage?: { flushMs?: number } | false;
 };
 
-export type OpenApiStats = { verifier: VerifierStats; lastUsed: LastUsedStats; cachedKeys: number };
+export type OpenApiStats = { verifier: VerifierStats; lastUsed: LastUsedStats; cachedKeys: number; usage?: UsageStats };
 
 export type OpenApiHandler = {
   /** Answers one /api/v1/* request. */
@@ -33,7 +37,7 @@ export type OpenApiHandler = {
   stats: () => OpenApiStats;
   /** Forgets every verified key (e.g. after notifications from other instances may have been lost). */
   clearCache: () => void;
-  /** Writes pending "last used" now. */
+  /** Writes pending "last used" and usage counts now. */
   flush: () => Promise<void>;
   /** Stops following key changes and writes pending "last used". */
   close: () => Promise<void>;
@@ -44,7 +48,10 @@ export async function createOpenApiHandler(options: OpenApiOptions): Promise<Ope
   const { db } = options;
   const verifier = new KeyVerifier({ db, ...options.cache });
   const lastUsed = new LastUsedRecorder({ db, flushMs: options.lastUsedFlushMs ?? getConfig().lastUsedFlushMs });
+  const usageOption = options.usage ?? (usageCountingFromEnv() ? {} : false);
+  const usage = usageOption ? new UsageRecorder({ db, flushMs: usageOption.flushMs ?? usageFlushMsFromEnv() }) : undefined;
   const services: AuthenticatorDeps = {
+    usage,
     verifier,
     lastUsed,
     throttle: new FailureThrottle({ db, ...options.throttle }),
@@ -54,20 +61,24 @@ export async function createOpenApiHandler(options: OpenApiOptions): Promise<Ope
   const app = await buildOpenApiApp(ROUTES, services, db);
   const stopFollowing = onKeyChange((change) => verifier.invalidate(change));
   lastUsed.start();
+  usage?.start();
 
   return {
     handle: (req, res) => app.routing(req, res),
     services,
-    stats: () => ({ verifier: { ...verifier.stats }, lastUsed: { ...lastUsed.stats }, cachedKeys: verifier.cachedKeys }),
+    stats: () => ({ verifier: { ...verifier.stats }, lastUsed: { ...lastUsed.stats }, cachedKeys: verifier.cachedKeys, usage: usage && { ...usage.stats } }),
     clearCache: () => {
       verifier.clear();
       services.signatures.invalidate();
     },
-    flush: () => lastUsed.flush(),
+    flush: async () => {
+      await Promise.all([lastUsed.flush(), usage?.flush()]);
+    },
     close: async () => {
       stopFollowing();
       services.throttle.close();
       await lastUsed.close();
+      await usage?.close();
       await app.close();
       await services.signatures.close();
     },
