@@ -69,19 +69,18 @@ export async function queryTopKeys(
 ): Promise<{ byRequests: TopKey[]; byRefusals: TopKey[] }> {
   const result = await db.execute(sql`
     with per_key as (
-      select u.key_id, sum(u.n)::float8 as requests, coalesce(sum(u.n) filter (where u.outcome <> ${SUCCESS}), 0)::float8 as refused
-      from key_usage_hours u
+      select u.key_id, k.name, sum(u.n)::float8 as requests, coalesce(sum(u.n) filter (where u.outcome <> ${SUCCESS}), 0)::float8 as refused
+      from key_usage_hours u join api_keys k on k.id = u.key_id and k.workspace_id = ${workspaceId}
       where u.workspace_id = ${workspaceId} and u.hour >= ${since(range, now)}::timestamptz
-      group by u.key_id
+        and ${withOwnerKey ? sql`true` : sql`not k.is_owner_key`}
+      group by u.key_id, k.name
     ),
     ranked as (
       (select 'requests' as list, * from per_key order by requests desc, key_id limit 10)
       union all
       (select 'refusals' as list, * from per_key where refused > 0 order by refused desc, key_id limit 10)
     )
-    select r.list, r.key_id as "keyId", k.name, r.requests, r.refused
-    from ranked r join api_keys k on k.id = r.key_id and k.workspace_id = ${workspaceId}
-    where ${withOwnerKey ? sql`true` : sql`not k.is_owner_key`}`);
+    select list, key_id as "keyId", name, requests, refused from ranked`);
   const rows = rowsOf<TopKey & { list: string }>(result);
   const pick = (list: string, order: (t: TopKey) => number) =>
     rows
