@@ -13,6 +13,7 @@ import { CopyKeyButton, SecretNotStored } from "./copy-key-button";
 import { SortIcon } from "./icons";
 import { useListQuery } from "./list-query";
 import { RowActions } from "./row-actions";
+import { RequestCount } from "@/components/usage/request-counts";
 
 const KEY_COLUMN = {
   name: "name",
@@ -21,6 +22,7 @@ const KEY_COLUMN = {
   created: "created",
   expires: "expires",
   lastUsed: "lastUsed",
+  requests24h: "requests24h",
   createdBy: "createdBy",
   actions: "actions",
 } as const;
@@ -185,6 +187,12 @@ export function keyColumns({
       meta: { mobile: "half" },
       cell: ({ row }) =>
         row.original.lastUsedAt ? <LocalTime iso={row.original.lastUsedAt} relative="under" /> : <span className={muted}>Never</span>,
+    }),
+    helper.display({
+      id: KEY_COLUMN.requests24h,
+      header: "Requests (24 h)",
+      meta: { mobile: "half", cellClassName: "text-right", headerClassName: "text-right" },
+      cell: ({ row }) => <RequestCount keyId={row.original.id} />,
     }),
     ...(showCreatedBy ? [createdBy] : []),
     helper.display({

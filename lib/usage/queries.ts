@@ -40,20 +40,45 @@ function seriesOf(range: UsageRange, rows: HourRow[], now: number): UsageSeries 
 
 const since = (range: UsageRange, now: number) => new Date(bucketsOf(range, now).first).toISOString();
 
-/** One key's requests over `range` (hourly buckets; daily for 30 days). The caller checks the key is visible. */
-export async function queryKeyUsage(db: Executor, workspaceId: string, keyId: string, range: UsageRange, now = Date.now()): Promise<UsageSeries> {
+async function keyHours(db: Executor, workspaceId: string, keyId: string, from: string): Promise<HourRow[]> {
   const result = await db.execute(sql`
     select (extract(epoch from hour) * 1000)::float8 as at, outcome, n::float8 as n from key_usage_hours
-    where key_id = ${keyId} and workspace_id = ${workspaceId} and hour >= ${since(range, now)}::timestamptz`);
-  return seriesOf(range, rowsOf<HourRow>(result), now);
+    where key_id = ${keyId} and workspace_id = ${workspaceId} and hour >= ${from}::timestamptz`);
+  return rowsOf<HourRow>(result);
+}
+
+async function workspaceHours(db: Executor, workspaceId: string, from: string): Promise<HourRow[]> {
+  const result = await db.execute(sql`
+    select (extract(epoch from hour) * 1000)::float8 as at, outcome, n::float8 as n from workspace_usage_hours
+    where workspace_id = ${workspaceId} and hour >= ${from}::timestamptz`);
+  return rowsOf<HourRow>(result);
+}
+
+export type UsageByRange = Record<UsageRange, UsageSeries>;
+
+const allRanges = (rows: HourRow[], now: number): UsageByRange => ({
+  "24h": seriesOf("24h", rows, now),
+  "7d": seriesOf("7d", rows, now),
+  "30d": seriesOf("30d", rows, now),
+});
+
+/** One key's requests over `range` (hourly buckets; daily for 30 days). The caller checks the key is visible. */
+export async function queryKeyUsage(db: Executor, workspaceId: string, keyId: string, range: UsageRange, now = Date.now()): Promise<UsageSeries> {
+  return seriesOf(range, await keyHours(db, workspaceId, keyId, since(range, now)), now);
+}
+
+/** The three ranges of one key from one query (the details page shows them as tabs). */
+export async function queryKeyUsageByRange(db: Executor, workspaceId: string, keyId: string, now = Date.now()): Promise<UsageByRange> {
+  return allRanges(await keyHours(db, workspaceId, keyId, since("30d", now)), now);
 }
 
 /** The workspace's requests over `range`, the owner key's included (a total says nothing about it). */
 export async function queryWorkspaceUsage(db: Executor, workspaceId: string, range: UsageRange, now = Date.now()): Promise<UsageSeries> {
-  const result = await db.execute(sql`
-    select (extract(epoch from hour) * 1000)::float8 as at, outcome, n::float8 as n from workspace_usage_hours
-    where workspace_id = ${workspaceId} and hour >= ${since(range, now)}::timestamptz`);
-  return seriesOf(range, rowsOf<HourRow>(result), now);
+  return seriesOf(range, await workspaceHours(db, workspaceId, since(range, now)), now);
+}
+
+export async function queryWorkspaceUsageByRange(db: Executor, workspaceId: string, now = Date.now()): Promise<UsageByRange> {
+  return allRanges(await workspaceHours(db, workspaceId, since("30d", now)), now);
 }
 
 /**

@@ -7,6 +7,8 @@ import { fail, invalidInput, ok, type Result } from "@/lib/result";
 import { usageQuerySchema, type UsageRange } from "@/lib/validations/usage";
 import {
   queryKeyUsage,
+  queryKeyUsageByRange,
+  queryWorkspaceUsageByRange,
   queryLastUseFrom,
   queryPermissionsUsed,
   queryRequestsLast24h,
@@ -14,6 +16,7 @@ import {
   queryWorkspaceUsage,
   type LastUseFrom,
   type TopKey,
+  type UsageByRange,
   type UsageSeries,
 } from "./queries";
 
@@ -45,6 +48,27 @@ export async function getWorkspaceUsage(actor: KeyActor, input: unknown): Promis
 export async function getTopKeys(actor: KeyActor, range: UsageRange): Promise<Result<{ byRequests: TopKey[]; byRefusals: TopKey[] }>> {
   if (!seesAllKeys(actor)) return fail("forbidden", NO_USAGE_ACCESS);
   return ok(await queryTopKeys(getDb(), actor.workspace.id, range, seesOwnerKey(actor)));
+}
+
+/** For the usage page: the workspace's three ranges and, per range, the top keys (`api_keys:read`). */
+export async function getWorkspaceUsageOverview(
+  actor: KeyActor,
+): Promise<Result<{ usage: UsageByRange; top: Record<UsageRange, { byRequests: TopKey[]; byRefusals: TopKey[] }> }>> {
+  if (!seesAllKeys(actor)) return fail("forbidden", NO_USAGE_ACCESS);
+  const db = getDb();
+  const owner = seesOwnerKey(actor);
+  const [usage, day, week, month] = await Promise.all([
+    queryWorkspaceUsageByRange(db, actor.workspace.id),
+    queryTopKeys(db, actor.workspace.id, "24h", owner),
+    queryTopKeys(db, actor.workspace.id, "7d", owner),
+    queryTopKeys(db, actor.workspace.id, "30d", owner),
+  ]);
+  return ok({ usage, top: { "24h": day, "7d": week, "30d": month } });
+}
+
+/** The details page's "Usage": the three ranges of a key the actor already loaded (and so may see). */
+export async function getKeyUsageByRange(actor: KeyActor, keyId: string): Promise<UsageByRange> {
+  return queryKeyUsageByRange(getDb(), actor.workspace.id, keyId);
 }
 
 export type PermissionUse = { permission: Permission; used: boolean };

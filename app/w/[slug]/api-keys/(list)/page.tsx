@@ -14,6 +14,8 @@ import { canCreateKeys, canUseKeys, keysAllowedOn, PLAN_REQUIRED_MESSAGE, seesAl
 import { getCreateKeyOptions, listApiKeys } from "@/lib/keys/rules";
 import { listApiKeysSchema } from "@/lib/validations/api-keys";
 import { parseUrlQuery } from "@/lib/validations/url-query";
+import { RequestCountsProvider } from "@/components/usage/request-counts";
+import { getRequestsLast24h } from "@/lib/usage/read";
 
 export const metadata: Metadata = { title: API_KEYS_TITLE };
 
@@ -65,6 +67,7 @@ export default async function ApiKeysPage({
   ]);
   // A stale or tampered cursor: show the first page rather than an error.
   const result = listed.ok || !cursor ? listed : await listApiKeys(actor, { q, createdBy, sort });
+  const requests24h = result.ok ? await getRequestsLast24h(actor, result.data.items.map((k) => k.id)) : {};
   const canCreate = canCreateKeys(actor);
   const canManageWorkspace = permissions.has("workspace:manage");
 
@@ -106,7 +109,9 @@ export default async function ApiKeysPage({
             <KeySearch initialQuery={q} />
             {seesAll && <CreatedByFilter value={createdBy} />}
           </div>
-          <ApiKeysTable slug={slug} page={result.data} query={{ q, createdBy, sort }} showCreatedBy={seesAll} />
+          <RequestCountsProvider counts={requests24h}>
+            <ApiKeysTable slug={slug} page={result.data} query={{ q, createdBy, sort }} showCreatedBy={seesAll} />
+          </RequestCountsProvider>
         </ListQueryProvider>
       )}
     </KeyDialogsProvider>

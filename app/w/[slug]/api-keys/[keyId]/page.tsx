@@ -8,6 +8,7 @@ import { CopyValueButton } from "@/components/api-keys/copy-value-button";
 import { KeyDetailsActions, KeyDetailsDialogs } from "@/components/api-keys/key-details-actions";
 import { UsageSnippet } from "@/components/api-keys/usage-snippet";
 import { KeySecret } from "@/components/api-keys/key-secret";
+import { KeyUsageSection } from "@/components/usage/key-usage-section";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
@@ -164,6 +165,10 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
           </Field>
         </dl>
       </section>
+
+      <Suspense fallback={<AuditTrailSkeleton />}>
+        <KeyUsageSection actor={actor} apiKey={key} slug={slug} />
+      </Suspense>
 
       <div className="mt-6 rounded-xl border border-zinc-200 bg-white px-4 py-4 sm:px-6 dark:border-zinc-800 dark:bg-zinc-900">
         <UsageSnippet headingLevel={2} />
