@@ -228,6 +228,8 @@ async function main(): Promise<void> {
     const mod = (await import(list)) as { benchList?: () => Promise<void> };
     await mod.benchList?.();
   }
+  const usage = path.join(ROOT, "e2e/bench/usage.ts");
+  if (existsSync(usage)) await ((await import(usage)) as { benchUsage?: () => Promise<void> }).benchUsage?.();
 }
 
 main().catch((err: unknown) => {
