@@ -10,7 +10,7 @@ export function TopKeysTable({ slug, title, keys, by }: { slug: string; title: s
       <h2 className="px-4 pt-4 pb-2 text-lg font-semibold sm:px-6">{title}</h2>
       {keys.length === 0 ? (
         <p className="px-4 pb-4 text-sm text-zinc-600 sm:px-6 dark:text-zinc-400">
-          {by === "requests" ? "No requests in this period" : "No refused requests in this period"}
+          {by === "requests" ? "No key made requests in this period." : "No key was refused in this period."}
         </p>
       ) : (
         <table className="w-full text-sm">

@@ -32,7 +32,12 @@ describe("usage counted on the Open API (SPEC §11)", () => {
       // Read-only lacks audit:read and api_keys:read.
       for (let i = 0; i < 3; i++) expect((await call(api.url, "/api/v1/audit-log", { key: key.secret })).status).toBe(403);
       expect((await call(api.url, "/api/v1/members", { key: key.secret, headers: { "user-agent": "usage-test/1.0" } })).status).toBe(200);
-      for (let i = 0; i < 2; i++) expect((await call(api.url, "/api/v1/me", { key: expired.secret })).status).toBe(401);
+      for (let i = 0; i < 2; i++) {
+        const refused = await call(api.url, "/api/v1/me", { key: expired.secret });
+        expect(refused.status).toBe(401);
+        // The refusal knows the key (to count it) but never says which key it was.
+        expect(JSON.stringify(refused.body)).not.toContain(expired.id);
+      }
       expect((await call(api.url, "/api/v1/keys?limit=abc", { key: other.secret })).status).toBe(400);
       expect((await call(api.url, `/api/v1/keys/key_0000000000000000`, { key: other.secret })).status).toBe(404);
       // Unknown keys and no key name no key: nothing to count.
