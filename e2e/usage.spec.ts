@@ -44,6 +44,9 @@ test.describe("usage (SPEC §11)", () => {
 
     await usage.getByRole("tab", { name: "7 days" }).click();
     await expect(usage.getByRole("tabpanel").getByText("Requests: 10")).toBeVisible();
+    await usage.getByRole("tabpanel").getByRole("button", { name: "View as table" }).click();
+    await expect(usage.getByRole("tabpanel").getByRole("table")).toContainText("forbidden: 3");
+    await screenshotBoth(page, "usage-key-details-7-days-table");
     await usage.getByRole("tab", { name: "30 days" }).click();
     await expect(usage.getByRole("tabpanel").getByRole("img", { name: /by day/ })).toBeVisible();
     await usage.getByRole("tab", { name: "24 hours" }).click();
@@ -68,6 +71,7 @@ test.describe("usage (SPEC §11)", () => {
     await page.goto("/w/acme/api-keys");
     await expect(page.getByRole("columnheader", { name: "Requests (24 h)" })).toBeVisible();
     await expect(keyRow(page, name).getByRole("cell").filter({ hasText: /^10$/ })).toHaveCount(1);
+    await screenshotBoth(page, "usage-list-column");
 
     await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Usage" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Usage" })).toBeVisible();
