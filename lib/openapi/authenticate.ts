@@ -80,8 +80,11 @@ export function authenticate(
 
 /** A refusal of an existing key says which key it was, so its usage counts it (never sent to the client). */
 function naming(key: VerifiedKey, outcome: AuthOutcome | Promise<AuthOutcome>): AuthOutcome | Promise<AuthOutcome> {
-  const named = (o: AuthOutcome): AuthOutcome => (isCaller(o) ? o : { ...o, keyId: key.keyId });
-  return outcome instanceof Promise ? outcome.then(named) : named(outcome);
+  return outcome instanceof Promise ? outcome.then((o) => named(key, o)) : named(key, outcome);
+}
+
+function named(key: VerifiedKey, outcome: AuthOutcome): AuthOutcome {
+  return isCaller(outcome) ? outcome : { ...outcome, keyId: key.keyId };
 }
 
 /**
