@@ -44,8 +44,9 @@ function startInstance(dataDir: string, counting: boolean): Promise<{ url: strin
 }
 
 async function stopInstance(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
+  // Drops startInstance's "exited early" rejection first, then waits for the exit.
   child.removeAllListeners("exit");
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
   await exited;
 }
