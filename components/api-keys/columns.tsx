@@ -16,6 +16,7 @@ import { useListQuery } from "./list-query";
 import { ExpiresInBadge } from "./expiring-notice";
 import { SelectAllCheckbox, SelectKeyCheckbox } from "./key-selection";
 import { RowActions } from "./row-actions";
+import { RequestCount } from "@/components/usage/request-counts";
 
 const KEY_COLUMN = {
   select: "select",
@@ -25,6 +26,7 @@ const KEY_COLUMN = {
   created: "created",
   expires: "expires",
   lastUsed: "lastUsed",
+  requests24h: "requests24h",
   createdBy: "createdBy",
   actions: "actions",
 } as const;
@@ -204,6 +206,12 @@ export function keyColumns({
       meta: { mobile: "half" },
       cell: ({ row }) =>
         row.original.lastUsedAt ? <LocalTime iso={row.original.lastUsedAt} relative="under" /> : <span className={muted}>Never</span>,
+    }),
+    helper.display({
+      id: KEY_COLUMN.requests24h,
+      header: "Requests (24 h)",
+      meta: { mobile: "half", cellClassName: "text-right", headerClassName: "text-right" },
+      cell: ({ row }) => <RequestCount keyId={row.original.id} />,
     }),
     ...(showCreatedBy ? [createdBy] : []),
     helper.display({

@@ -4,6 +4,7 @@ export const FORBIDDEN_COPY: Record<string, { title: string; message: string }> 
     title: "You don't have permission to manage API keys",
     message: "Ask an owner or administrator of this workspace for a role that can create or read API keys.",
   },
+  usage: { title: "You don't have permission to see usage", message: "Ask an owner or administrator of this workspace for the api_keys:read permission." },
   members: { title: "You don't have permission to view members", message: "Ask the workspace Owner for the members:read permission." },
   roles: { title: "You don't have permission to view roles", message: "Ask the workspace Owner for the members:read permission." },
   "audit-log": { title: "You don't have permission to read the audit log", message: "Ask the workspace Owner for the audit:read permission." },

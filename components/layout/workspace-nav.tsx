@@ -8,6 +8,7 @@ import { useAllowedSections } from "./allowed-sections";
 
 const ITEMS = [
   { label: "API Keys", path: "api-keys" },
+  { label: "Usage", path: "usage" },
   { label: "Members", path: "members" },
   { label: "Roles", path: "roles" },
   { label: "Audit log", path: "audit-log" },

@@ -413,6 +413,8 @@ async function main(): Promise<void> {
   } finally {
     await context.postgres?.handle.close();
   }
+  const usage = path.join(ROOT, "e2e/bench/usage.ts");
+  if (existsSync(usage)) await ((await import(usage)) as { benchUsage?: () => Promise<void> }).benchUsage?.();
 }
 
 main().then(

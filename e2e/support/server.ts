@@ -25,6 +25,7 @@ async function freshServerDatabase(url: string): Promise<string> {
 
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: process.env.E2E_PORT ?? "3210" };
 env.LAST_USED_FLUSH_MS ??= "200";
+env.USAGE_FLUSH_MS ??= "200";
 let dataDir: string | undefined;
 if (process.env.DATABASE_URL) {
   env.DATABASE_URL = await freshServerDatabase(process.env.DATABASE_URL);

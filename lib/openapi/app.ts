@@ -8,6 +8,7 @@ import { reservedQueryKey, routeInput } from "./input";
 import { clientAddress } from "./client-address";
 import { withCallerHeaders } from "./restrict";
 import type { AnyRoute, PublicRouteContext } from "./route";
+import { countRequest } from "./usage-count";
 
 // Node's header limit (16 KiB) bounds the request line anyway: an over-long id reaches the route's own check.
 const PARAM_LENGTH_MAX = 16 * 1024;
@@ -35,7 +36,28 @@ type Context = { services: AuthenticatorDeps; db: () => Executor };
 export function run(route: AnyRoute, request: FastifyRequest, context: Context): MaybePromise<ApiResponse> {
   if (route.public) return runPublic(route, request, context);
   const outcome = authenticate(request.raw, context.services, Buffer.isBuffer(request.body) ? request.body : undefined);
-  return isPromise(outcome) ? outcome.then((o) => authorised(route, request, context, o)) : authorised(route, request, context, outcome);
+  return isPromise(outcome) ? outcome.then((o) => counted(route, request, context, o)) : counted(route, request, context, outcome);
+}
+
+/** The answer, counted for the key the request named (SPEC §11) once it is known. */
+function counted(route: AnyRoute, request: FastifyRequest, context: Context, outcome: AuthOutcome): MaybePromise<ApiResponse> {
+  const response = authorised(route, request, context, outcome);
+  const usage = context.services.usage;
+  if (!usage) return response;
+  if (!isPromise(response)) {
+    countRequest(usage, route, request.raw, outcome, response);
+    return response;
+  }
+  return response.then(
+    (r) => {
+      countRequest(usage, route, request.raw, outcome, r);
+      return r;
+    },
+    (err: unknown) => {
+      countRequest(usage, route, request.raw, outcome, null);
+      throw err;
+    },
+  );
 }
 
 function authorised(route: AnyRoute, request: FastifyRequest, context: Context, outcome: AuthOutcome): MaybePromise<ApiResponse> {

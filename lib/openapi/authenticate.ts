@@ -3,6 +3,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import type { LastUsedRecorder } from "@/lib/keys/last-used";
 import { screenDecoy } from "@/lib/leaks/decoy-uses";
 import type { LeakServices } from "@/lib/leaks/services";
+import type { UsageRecorder } from "@/lib/usage/recorder";
 import { hashSecret, isWellFormedSecret, SECRET_LENGTH } from "@/lib/keys/format";
 import { actorFromKey, type Actor } from "@/lib/auth/actor";
 import { refusalOf, type KeyVerifier, type VerifiedKey } from "@/lib/keys/verify";
@@ -48,6 +49,8 @@ export type AuthenticatorDeps = {
   limiter: RateLimiter;
   /** Leak report limits, GitHub's keys, decoy use recording (SPEC §13). */
   leaks: LeakServices;
+  /** Counts every request naming an existing key (SPEC §11); none when counting is off. */
+  usage?: UsageRecorder;
 };
 
 export type AuthOutcome = ApiCaller | ApiResponse;
@@ -85,13 +88,23 @@ export function authenticate(
   // A decoy is answered exactly as an unknown key, on the same path; its use is only queued.
   if (cached) {
     const key = screenDecoy(cached, deps.leaks.decoys, ip, wait, req);
-    return admit(key, decide(key, ip, now, wait, deps), req, rawBody, now, deps);
+    return naming(cached, admit(key, decide(key, ip, now, wait, deps), req, rawBody, now, deps));
   }
   if (cached === null || !isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
   return deps.verifier.lookup(hash).then((found) => {
+    if (!found) return decide(null, ip, now, wait, deps);
     const key = screenDecoy(found, deps.leaks.decoys, ip, wait, req);
-    return admit(key, decide(key, ip, now, wait, deps), req, rawBody, now, deps);
+    return naming(found, admit(key, decide(key, ip, now, wait, deps), req, rawBody, now, deps));
   });
+}
+
+/** A refusal of an existing key says which key it was, so its usage counts it (never sent to the client). */
+function naming(key: VerifiedKey, outcome: AuthOutcome | Promise<AuthOutcome>): AuthOutcome | Promise<AuthOutcome> {
+  return outcome instanceof Promise ? outcome.then((o) => named(key, o)) : named(key, outcome);
+}
+
+function named(key: VerifiedKey, outcome: AuthOutcome): AuthOutcome {
+  return isCaller(outcome) ? outcome : { ...outcome, keyId: key.keyId };
 }
 
 /**

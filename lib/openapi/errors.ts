@@ -49,6 +49,8 @@ export type ApiResponse = {
   /** `body` already serialized, when the route keeps it (GET /api/v1/me). */
   json?: string;
   headers?: Record<string, string>;
+  /** The existing key a refusal was for (usage counting, SPEC §11); never sent. */
+  keyId?: string;
 };
 
 export function apiError(

@@ -6,6 +6,8 @@ import { LastUsedRecorder, type LastUsedStats } from "@/lib/keys/last-used";
 import { KeyVerifier, type VerifierOptions, type VerifierStats } from "@/lib/keys/verify";
 import { closeLeakServices, createLeakServices, type LeakServiceOptions } from "@/lib/leaks/services";
 import { SignatureVerifier } from "@/lib/signing/verify";
+import { UsageRecorder, type UsageStats } from "@/lib/usage/recorder";
+import { usageCountingFromEnv, usageFlushMsFromEnv } from "@/lib/usage/config";
 import { buildOpenApiApp } from "./app";
 import { fastPath } from "./fast-path";
 import type { AuthenticatorDeps } from "./authenticate";
@@ -31,9 +33,11 @@ export type OpenApiOptions = {
   rateLimitHooks?: LimiterHooks;
   /** Leak report limits, GitHub's keys (default: from the environment), the decoy use queue. */
   leaks?: LeakServiceOptions;
+  /** Usage counting (SPEC §11): flush interval (default USAGE_FLUSH_MS), or false for none. */
+  usage?: { flushMs?: number } | false;
 };
 
-export type OpenApiStats = { verifier: VerifierStats; lastUsed: LastUsedStats; cachedKeys: number };
+export type OpenApiStats = { verifier: VerifierStats; lastUsed: LastUsedStats; cachedKeys: number; usage?: UsageStats };
 
 export type OpenApiHandler = {
   /** Answers one /api/v1/* request. */
@@ -42,7 +46,7 @@ export type OpenApiHandler = {
   stats: () => OpenApiStats;
   /** Forgets every verified key (e.g. after notifications from other instances may have been lost). */
   clearCache: () => void;
-  /** Writes pending "last used" now. */
+  /** Writes pending "last used" and usage counts now. */
   flush: () => Promise<void>;
   /** Stops following key changes and writes pending "last used". */
   close: () => Promise<void>;
@@ -53,7 +57,10 @@ export async function createOpenApiHandler(options: OpenApiOptions): Promise<Ope
   const { db } = options;
   const verifier = new KeyVerifier({ db, ...options.cache });
   const lastUsed = new LastUsedRecorder({ db, flushMs: options.lastUsedFlushMs ?? getConfig().lastUsedFlushMs });
+  const usageOption = options.usage ?? (usageCountingFromEnv() ? {} : false);
+  const usage = usageOption ? new UsageRecorder({ db, flushMs: usageOption.flushMs ?? usageFlushMsFromEnv() }) : undefined;
   const services: AuthenticatorDeps = {
+    usage,
     verifier,
     lastUsed,
     throttle: new FailureThrottle({ db, ...options.throttle }),
@@ -67,26 +74,27 @@ export async function createOpenApiHandler(options: OpenApiOptions): Promise<Ope
   const answeredFast = fastPath(ROUTES, services, db);
   const stopFollowing = onKeyChange((change) => verifier.invalidate(change));
   lastUsed.start();
+  usage?.start();
 
   return {
     handle: (req, res) => {
       if (!answeredFast(req, res)) app.routing(req, res);
     },
     services,
-    stats: () => ({ verifier: { ...verifier.stats }, lastUsed: { ...lastUsed.stats }, cachedKeys: verifier.cachedKeys }),
+    stats: () => ({ verifier: { ...verifier.stats }, lastUsed: { ...lastUsed.stats }, cachedKeys: verifier.cachedKeys, usage: usage && { ...usage.stats } }),
     clearCache: () => {
       verifier.clear();
       services.signatures.invalidate();
     },
     flush: async () => {
-      await lastUsed.flush();
-      await services.leaks.decoys.flush();
+      await Promise.all([lastUsed.flush(), services.leaks.decoys.flush(), usage?.flush()]);
     },
     close: async () => {
       stopFollowing();
       services.throttle.close();
       await closeLeakServices(services.leaks);
       await lastUsed.close();
+      await usage?.close();
       await app.close();
       await services.signatures.close();
       await services.limiter.close();

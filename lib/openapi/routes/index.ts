@@ -6,6 +6,7 @@ import { leakRoutes } from "./leaks";
 import { meRoute } from "./me";
 import { membersRoute } from "./members";
 import { rolesRoute } from "./roles";
+import { usageRoutes } from "./usage";
 import { verifyRoute } from "./verify";
 import { workspaceRoute } from "./workspace";
 
@@ -20,4 +21,5 @@ export const ROUTES: readonly AnyRoute[] = [
   auditLogRoute,
   workspaceRoute,
   ...leakRoutes,
+  ...usageRoutes,
 ];

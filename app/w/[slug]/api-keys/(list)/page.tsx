@@ -19,6 +19,8 @@ import { getCreateKeyOptions, listApiKeys } from "@/lib/keys/rules";
 import { countExpiringKeys } from "@/lib/keys/status-filter";
 import { listApiKeysSchema } from "@/lib/validations/api-keys";
 import { parseUrlQuery } from "@/lib/validations/url-query";
+import { RequestCountsProvider } from "@/components/usage/request-counts";
+import { getRequestsLast24h } from "@/lib/usage/read";
 
 export const metadata: Metadata = { title: API_KEYS_TITLE };
 
@@ -71,6 +73,7 @@ export default async function ApiKeysPage({
   ]);
   // A stale or tampered cursor: show the first page rather than an error.
   const result = listed.ok || !cursor ? listed : await listApiKeys(actor, { q, createdBy, sort, status });
+  const requests24h = result.ok ? await getRequestsLast24h(actor, result.data.items.map((k) => k.id)) : {};
   const canCreate = canCreateKeys(actor);
   const canManageWorkspace = permissions.has("workspace:manage");
 
@@ -118,13 +121,15 @@ export default async function ApiKeysPage({
           </div>
           <KeySelectionProvider keys={result.data.items}>
             {canCreate && <BulkToolbar slug={slug} />}
-            <ApiKeysTable
-              slug={slug}
-              page={result.data}
-              query={{ q, createdBy, sort, status }}
-              showCreatedBy={seesAll}
-              selectable={canCreate}
-            />
+            <RequestCountsProvider counts={requests24h}>
+              <ApiKeysTable
+                slug={slug}
+                page={result.data}
+                query={{ q, createdBy, sort, status }}
+                showCreatedBy={seesAll}
+                selectable={canCreate}
+              />
+            </RequestCountsProvider>
           </KeySelectionProvider>
         </ListQueryProvider>
       )}

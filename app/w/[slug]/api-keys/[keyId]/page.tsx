@@ -11,6 +11,7 @@ import { KeySecret } from "@/components/api-keys/key-secret";
 import { KeyRestrictions } from "@/components/api-keys/key-restrictions";
 import { PreviousSecret } from "@/components/api-keys/previous-secret";
 import { LeakBadges, LeakedDetails } from "@/components/api-keys/leak-badges";
+import { KeyUsageSection } from "@/components/usage/key-usage-section";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
@@ -180,6 +181,10 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
           </Field>
         </dl>
       </section>
+
+      <Suspense fallback={<AuditTrailSkeleton />}>
+        <KeyUsageSection actor={actor} apiKey={key} slug={slug} />
+      </Suspense>
 
       <div className="mt-6 rounded-xl border border-zinc-200 bg-white px-4 py-4 sm:px-6 dark:border-zinc-800 dark:bg-zinc-900">
         <UsageSnippet headingLevel={2} />
