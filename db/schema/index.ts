@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./shared-secrets";
 export * from "./sign-in-failures";
 export * from "./auth-failures";
+export * from "./webhooks";
