@@ -32,6 +32,8 @@ export type DispatcherOptions = {
   send?: Sender;
   resolve?: Resolver;
   allowPrivate?: boolean;
+  /** Only this workspace's deliveries (tests that share one database). */
+  workspaceId?: string;
 };
 
 type Claimed = { id: string; endpointId: string; workspaceId: string; payload: string; attempts: number };
@@ -105,7 +107,8 @@ export class WebhookDispatcher {
       where id in (
         select d.id from ${webhookDeliveries} d
         join ${webhookEndpoints} e on e.id = d.endpoint_id and e.enabled
-        where d.status = 'pending' and d.next_attempt_at <= ${now.toISOString()}::timestamptz
+        where d.status = 'pending' ${this.options.workspaceId ? sql`and d.workspace_id = ${this.options.workspaceId}` : sql``}
+          and d.next_attempt_at <= ${now.toISOString()}::timestamptz
           and (d.claimed_until is null or d.claimed_until <= ${now.toISOString()}::timestamptz)
         order by d.next_attempt_at
         limit ${batch}
