@@ -5,7 +5,8 @@ import { meRoute } from "./me";
 import { membersRoute } from "./members";
 import { rolesRoute } from "./roles";
 import { verifyRoute } from "./verify";
+import { webhookRoutes } from "./webhooks";
 import { workspaceRoute } from "./workspace";
 
 /** Every endpoint of SPEC §6 but openapi.json (which describes these). Static paths before parameters. */
-export const ROUTES: readonly AnyRoute[] = [meRoute, verifyRoute, ...keyRoutes, membersRoute, rolesRoute, auditLogRoute, workspaceRoute];
+export const ROUTES: readonly AnyRoute[] = [meRoute, verifyRoute, ...keyRoutes, membersRoute, rolesRoute, auditLogRoute, workspaceRoute, ...webhookRoutes];
