@@ -296,3 +296,15 @@ export async function attemptsOf(db: Executor, deliveryIds: readonly string[]) {
   if (deliveryIds.length === 0) return [];
   return db.select().from(webhookAttempts).where(inArray(webhookAttempts.deliveryId, deliveryIds)).orderBy(webhookAttempts.id);
 }
+
+/** What Settings → "Webhooks" shows: every endpoint with its delivery log; null without workspace:manage. */
+export async function loadWebhookSection(actor: Actor): Promise<{ endpoint: WebhookEndpointView; deliveries: WebhookDeliveryView[] }[] | null> {
+  const endpoints = await listWebhookEndpoints(actor);
+  if (!endpoints.ok) return null;
+  return Promise.all(
+    endpoints.data.items.map(async (endpoint) => {
+      const log = await listWebhookDeliveries(actor, endpoint.id);
+      return { endpoint, deliveries: log.ok ? log.data.items : [] };
+    }),
+  );
+}
