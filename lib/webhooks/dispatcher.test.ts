@@ -3,7 +3,10 @@ import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it } from "vitest";
 import { auditEvents, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { createTestKey, createTestWorkspace, mustOk, actorOf, withTestDatabase } from "@/lib/testing";
+import { recordKeyEvent } from "@/lib/keys/events";
 import { deleteApiKey } from "@/lib/keys/rules";
+import { fail } from "@/lib/result";
+import { refuse, transact } from "@/lib/transact";
 import { DISABLE_AFTER_MS, RETRY_SCHEDULE_MS, WebhookDispatcher, type DispatcherOptions } from "./dispatcher";
 import { attemptsOf, createWebhookEndpoint, listWebhookDeliveries, retryWebhookDelivery, revealWebhookSecret, sendWebhookTestEvent } from "./endpoints";
 import { createSender } from "./send";
@@ -77,6 +80,21 @@ describe("webhook delivery", () => {
     expect((await deliveriesOf(endpoint.id)).map((d) => d.eventType)).toEqual(["api_key.created", "api_key.deleted"]);
     await dispatcher().runOnce();
     expect(receiver.received.map((r) => JSON.parse(r.body).type).sort()).toEqual(["api_key.created", "api_key.deleted"]);
+  });
+
+  it("rolls the outbox row back with a transaction that fails after recording the event", async () => {
+    const { ws, admin, endpoint } = await setup();
+    const result = await transact(async (tx) => {
+      await recordKeyEvent(tx, {
+        workspaceId: ws.id,
+        type: "api_key.created",
+        key: { id: "key_0123456789abcdef", name: "ghost", hint: "ak_abcd…wxyz", isOwnerKey: false, createdByUserId: admin.userId, expiresAt: null },
+      });
+      expect(await tx.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id))).toHaveLength(1);
+      return refuse(fail("conflict", "changed my mind"));
+    });
+    expect(result.ok).toBe(false);
+    expect(await deliveriesOf(endpoint.id)).toHaveLength(0);
   });
 
   it("sends only the events an endpoint subscribes to, and nothing to a disabled endpoint", async () => {
