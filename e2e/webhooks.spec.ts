@@ -109,7 +109,7 @@ test.describe("Webhooks (Settings)", () => {
       await endpointCard.getByRole("switch", { name: "Enabled" }).click();
       await expect(endpointCard.getByRole("switch", { name: "Enabled" })).toHaveAttribute("aria-checked", "false");
 
-      await endpointCard.getByRole("button", { name: "Delete" }).click();
+      await endpointCard.getByRole("button", { name: "Delete", exact: true }).click();
       const del = page.getByRole("alertdialog", { name: "Delete webhook endpoint" });
       await screenshotBoth(page, "webhooks-delete-dialog");
       await del.getByRole("button", { name: "Delete" }).click();

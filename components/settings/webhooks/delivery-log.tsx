@@ -90,7 +90,7 @@ export function DeliveryLog({
                   <td className={`${cell} tabular-nums`}>{d.durationMs === null ? "—" : `${d.durationMs} ms`}</td>
                   <td className={`${cell} tabular-nums`}>{d.attempt}</td>
                   <td className={`${cell} text-right`}>
-                    <Button variant="secondary" size="sm" disabled={retry.pending} onClick={() => retryOne(d.id)} aria-label={`Retry ${d.event} delivery ${d.id}`}>
+                    <Button variant="secondary" size="sm" disabled={retry.pending} onClick={() => retryOne(d.id)} aria-label={`Retry delivery ${d.id} (${d.event})`}>
                       Retry
                     </Button>
                   </td>

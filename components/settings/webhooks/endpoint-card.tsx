@@ -148,7 +148,7 @@ export function EndpointCard({
         <Button variant="secondary" size="sm" pending={test.pending} onClick={sendTest}>
           Send test event
         </Button>
-        <Button variant="ghost" size="sm" className="text-red-700 dark:text-red-300" onClick={() => setConfirm("delete")}>
+        <Button variant="destructive" size="sm" onClick={() => setConfirm("delete")}>
           Delete
         </Button>
       </div>
