@@ -93,6 +93,16 @@ describe("webhook endpoints", () => {
     expect(await endpointsOf(ws.id)).toHaveLength(WEBHOOK_ENDPOINTS_MAX);
   });
 
+  it("re-checks workspace:manage inside the transaction: a member demoted after the page loaded reveals nothing", async () => {
+    const { owner, admin } = await team();
+    const { endpoint } = mustOk(await createWebhookEndpoint(owner, { url: PUBLIC, events: ["api_key.created"] }));
+    const stale = { ...admin, permissions: new Set([...admin.permissions, "workspace:manage" as const]) };
+    expect(await revealWebhookSecret(stale, endpoint.id, "reveal")).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await deleteWebhookEndpoint(stale, endpoint.id)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await createWebhookEndpoint(stale, { url: PUBLIC, events: ["api_key.created"] })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(mustOk(await getWebhookEndpoint(owner, endpoint.id)).id).toBe(endpoint.id);
+  });
+
   it("keeps workspaces apart", async () => {
     const a = await team();
     const b = await team();
