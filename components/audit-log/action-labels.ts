@@ -28,6 +28,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "shared_secret.rotate": "Shared secret rotated",
   "shared_secret.reveal": "Shared secret revealed",
   "shared_secret.copy": "Shared secret copied",
+  "webhook.create": "Webhook endpoint added",
+  "webhook.update": "Webhook endpoint changed",
+  "webhook.enable": "Webhook endpoint enabled",
+  "webhook.disable": "Webhook endpoint disabled",
+  "webhook.delete": "Webhook endpoint deleted",
+  "webhook.reveal_secret": "Webhook signing secret revealed",
+  "webhook.copy_secret": "Webhook signing secret copied",
+  "webhook.rotate_secret": "Webhook signing secret rotated",
 };
 
 export function actionLabel(action: string): string {

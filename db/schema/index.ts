@@ -7,3 +7,4 @@ export * from "./shared-secrets";
 export * from "./sign-in-failures";
 export * from "./auth-failures";
 export * from "./usage";
+export * from "./webhooks";

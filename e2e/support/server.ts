@@ -26,6 +26,9 @@ async function freshServerDatabase(url: string): Promise<string> {
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: process.env.E2E_PORT ?? "3210" };
 env.LAST_USED_FLUSH_MS ??= "200";
 env.USAGE_FLUSH_MS ??= "200";
+// e2e/webhooks.spec.ts delivers to a receiver it starts on 127.0.0.1.
+env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ??= "true";
+env.WEBHOOK_POLL_MS ??= "250";
 let dataDir: string | undefined;
 if (process.env.DATABASE_URL) {
   env.DATABASE_URL = await freshServerDatabase(process.env.DATABASE_URL);

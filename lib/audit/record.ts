@@ -20,7 +20,7 @@ export type AuditEventInput = {
   actor: AuditActor;
   /** Dotted verb, e.g. "api_key.create", "api_key.reveal", "member.remove". */
   action: string;
-  targetType: "api_key" | "member" | "role" | "workspace" | "shared_secret";
+  targetType: "api_key" | "member" | "role" | "workspace" | "shared_secret" | "webhook";
   targetId?: string | null;
   targetName?: string | null;
   /** Events about the owner key: shown to the Owner only. */

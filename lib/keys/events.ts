@@ -1,5 +1,6 @@
 import type { Executor } from "@/db/client";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record";
+import { enqueueKeyEvent } from "@/lib/webhooks/outbox";
 
 /** The key events of SPEC §12, as webhooks name them. */
 export const KEY_EVENT_TYPES = [
@@ -59,4 +60,5 @@ export async function recordKeyEvent(tx: Executor, event: KeyEvent): Promise<voi
       ...(audit.details ? { details: audit.details } : {}),
     });
   }
+  await enqueueKeyEvent(tx, event);
 }

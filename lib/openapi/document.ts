@@ -19,6 +19,7 @@ export const OPENAPI_PATH = "/api/v1/openapi.json";
 const TAGS = [
   { name: "Keys", description: "The calling key, the workspace's API keys, and verifying keys presented to your services" },
   { name: "Workspace", description: "The key's workspace: its details, members, roles and audit log" },
+  { name: "Webhooks", description: "Signed webhooks for every key event, and expiry warnings (workspace:manage)" },
   { name: "Meta", description: "This document" },
 ];
 

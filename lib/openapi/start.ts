@@ -3,6 +3,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { log } from "@/lib/log";
 import { onShutdown } from "@/lib/server/lifecycle";
 import { listenForKeyChanges } from "@/lib/keys/revocation";
+import { startWebhooks } from "@/lib/webhooks/start";
 import { createOpenApiHandler, type OpenApiHandler } from "./handler";
 
 /**
@@ -28,5 +29,7 @@ export async function startOpenApi(handle: DatabaseHandle): Promise<OpenApiHandl
     await openApi.close();
     writeStats();
   });
+  // Webhooks (SPEC §12): the outbox dispatcher and the expiry checker, stopped before the database.
+  startWebhooks(handle);
   return openApi;
 }

@@ -8,6 +8,7 @@ import { membersRoute } from "./members";
 import { rolesRoute } from "./roles";
 import { usageRoutes } from "./usage";
 import { verifyRoute } from "./verify";
+import { webhookRoutes } from "./webhooks";
 import { workspaceRoute } from "./workspace";
 
 /** Every endpoint of SPEC §6 but openapi.json (which describes these). Static paths before parameters. */
@@ -22,4 +23,5 @@ export const ROUTES: readonly AnyRoute[] = [
   workspaceRoute,
   ...leakRoutes,
   ...usageRoutes,
+  ...webhookRoutes,
 ];

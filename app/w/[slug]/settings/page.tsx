@@ -6,6 +6,8 @@ import { SettingsSection } from "@/components/settings/settings-section";
 import { SharedSecretPanel } from "@/components/settings/shared-secret-panel";
 import { ShowSecretsOnce } from "@/components/settings/show-secrets-once";
 import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
+import { WebhooksSection } from "@/components/settings/webhooks/webhooks-section";
+import { loadWebhookSection } from "@/lib/webhooks/endpoints";
 import { Badge } from "@/components/ui/badge";
 import { UpgradePlanButton } from "@/components/settings/upgrade-plan-button";
 import { requireWorkspaceContext } from "@/lib/auth/context";
@@ -25,6 +27,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const canManage = permissions.has("workspace:manage");
   // "API shared secret" is for workspace:manage only; everyone else gets nothing: not the hint, not whether one exists.
   const sharedSecret = canManage ? await getSharedSecretStatus(actorFromMembership(membership, user)) : null;
+  // "Webhooks" (SPEC §12) is for workspace:manage only, like the shared secret.
+  const webhooks = canManage ? await loadWebhookSection(actorFromMembership(membership, user)) : null;
   const storedSecrets = canManage ? await countStoredSecrets(workspace.id, seesOwnerKey(membership)) : 0;
   const keySettings = (
     <>
@@ -70,6 +74,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
             </div>
           </div>
         )}
+        {webhooks && <WebhooksSection slug={workspace.slug} initial={webhooks} />}
       </div>
     </>
   );
