@@ -58,9 +58,9 @@ async function measure(browser: Browser, storageState: Awaited<ReturnType<typeof
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   }
-  await page.addInitScript(() => {
-    const marks: Record<string, number> = {};
-    (window as unknown as { __marks: Record<string, number> }).__marks = marks;
+  // A string, not a function: tsx would wrap named functions in a helper the page lacks.
+  await page.addInitScript(`
+    const marks = (window.__marks = {});
     const button = () => document.querySelector('table[aria-label="API keys"] tbody button[aria-label="Actions"]');
     new MutationObserver(() => {
       if (!marks.visible && button()) marks.visible = performance.now();
@@ -72,7 +72,7 @@ async function measure(browser: Browser, storageState: Awaited<ReturnType<typeof
       else requestAnimationFrame(poll);
     };
     requestAnimationFrame(poll);
-  });
+  `);
   await page.goto(`${base}/w/acme/api-keys`, { waitUntil: "commit" });
   const actions = page.locator('table[aria-label="API keys"] tbody button[aria-label="Actions"]').first();
   await actions.waitFor({ state: "visible", timeout: 60_000 });
