@@ -14,7 +14,9 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
   fullyParallel: false,
-  workers: 2,
+  // E2E_WORKERS overrides: each worker is a browser on the one server and database; specs make
+  // their own keys and names (e2e/support/api-keys.ts uniqueName) so files can run side by side.
+  workers: Number(process.env.E2E_WORKERS) || 2,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"]],

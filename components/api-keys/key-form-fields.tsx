@@ -5,6 +5,8 @@ import { Controller, useWatch, type UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, inputClass } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
+import { PERMISSION_AREAS } from "@/components/roles/permission-checkboxes";
+import { PERMISSION_DESCRIPTIONS } from "@/lib/auth/permissions";
 import type { GrantableRole } from "@/lib/keys/types";
 import { API_KEY_DESCRIPTION_MAX } from "@/lib/validations/api-keys";
 import { RestrictionsFields } from "./restrictions-fields";
@@ -17,6 +19,20 @@ export type KeyForm = UseFormReturn<KeyFormValues, unknown, KeyFormData>;
  * key holds. `locked`: shown checked, cannot change (the Owner role of the owner key).
  */
 export type RoleOption = Pick<GrantableRole, "id" | "name" | "permissions"> & { locked?: boolean };
+
+/**
+ * A role's permissions as people read them, by area as the Roles page groups them:
+ * "Workspace: read · Members: read · API keys: create, verify" (a tooltip says what each allows).
+ */
+function permissionSummary(permissions: RoleOption["permissions"]): React.ReactNode {
+  const parts = PERMISSION_AREAS.flatMap((area) => {
+    const inArea = permissions.filter((p) => p.startsWith(area.prefix));
+    if (inArea.length === 0) return [];
+    const actions = inArea.map((p) => p.slice(area.prefix.length).replace(/_/g, " "));
+    return [`${area.label}: ${actions.join(", ")}`];
+  });
+  return <span title={permissions.map((p) => PERMISSION_DESCRIPTIONS[p]).join("\n")}>{parts.join(" · ")}</span>;
+}
 
 /** Name, Description, Roles, Expiration and Restrictions: shared by the create and modify dialogs. */
 export function KeyFormFields({ form, roles, idPrefix }: { form: KeyForm; roles: RoleOption[]; idPrefix: string }) {
@@ -93,7 +109,7 @@ export function KeyFormFields({ form, roles, idPrefix }: { form: KeyForm; roles:
                       </label>
                       {role.permissions.length > 0 && (
                         <p id={id(`role-${role.id}-perms`)} className="text-xs break-words text-zinc-500 dark:text-zinc-400">
-                          {role.permissions.join(", ")}
+                          {permissionSummary(role.permissions)}
                         </p>
                       )}
                     </div>

@@ -8,7 +8,12 @@ import { DotsIcon } from "./icons";
 import { useKeyDialogs } from "./key-dialogs";
 import { useLifecycleDialogs } from "./lifecycle-dialogs";
 
-/** The row menu "Actions": only what the viewer may do with this key. */
+/**
+ * The row menu "Actions": only what the viewer may do with this key. Every row action is one
+ * `<MenuItem>` here, in menu order (a new one: `{apiKey.can.x && <MenuItem onSelect={…}>Label</MenuItem>}`;
+ * a dialog it opens joins `useKeyDialogs` in ./key-dialogs.tsx, loaded on first open). The menu's
+ * Radix code loads when the button is hovered, focused or pressed (components/ui/menu.tsx).
+ */
 export function RowActions({ slug, apiKey }: { slug: string; apiKey: ApiKeyView }) {
   const router = useRouter();
   const dialogs = useKeyDialogs();

@@ -8,11 +8,10 @@
  * BENCH_LIST_RUNS: timed runs per measurement (median reported; default 15).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
 import { and, eq, sql } from "drizzle-orm";
 import { migrateDatabase, openPglite, setDatabaseHandle } from "@/db/client";
 import { roles, users, workspaces } from "@/db/schema";
@@ -20,13 +19,13 @@ import { seedDemoData } from "@/lib/seed/seed";
 import { loadMembershipBySlug } from "@/lib/auth/membership";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { listApiKeys } from "@/lib/keys/rules";
+import { type BundleSize, firstLoadJs, printBundleSizes } from "./bundle-size";
 
 const RUNS = Number(process.env.BENCH_LIST_RUNS ?? 15);
 const WARMUP = 3;
 /** A measurement stops early after this long (slow cases at 100,000 keys). */
 const BUDGET_MS = 20_000;
 const SIZES = [100, 100_000];
-const ROOT = process.cwd();
 
 type Timing = { name: string; median: number; p90: number; runs: number; note: string };
 
@@ -147,37 +146,7 @@ function benchHint(g: number): string {
   return `ak_${hex.slice(0, 4)}…${hex.slice(4, 8)}`;
 }
 
-type BundleSize = { route: string; files: number; raw: number; gzip: number };
-
-/** First-load JS of an app route: the root main files plus every chunk its segments load. */
-function firstLoadJs(route: string, manifestPath: string): BundleSize | null {
-  const next = path.join(ROOT, ".next");
-  const file = path.join(next, "server/app", manifestPath, "page_client-reference-manifest.js");
-  if (!existsSync(file)) return null;
-  const build = JSON.parse(readFileSync(path.join(next, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
-  const sandbox: { self?: unknown; __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> } = {};
-  sandbox.self = sandbox;
-  new Function("self", "globalThis", readFileSync(file, "utf8"))(sandbox, sandbox);
-  const manifest = Object.values(sandbox.__RSC_MANIFEST ?? {})[0];
-  if (!manifest) return null;
-  const chunks = new Set(build.rootMainFiles);
-  for (const [entry, files] of Object.entries(manifest.entryJSFiles)) {
-    // Error and not-found boundaries load only when shown.
-    if (/not-found|global-error|\/error$/.test(entry)) continue;
-    for (const f of files) chunks.add(f);
-  }
-  let raw = 0;
-  let gzip = 0;
-  for (const chunk of chunks) {
-    const body = readFileSync(path.join(next, chunk));
-    raw += body.length;
-    gzip += gzipSync(body, { level: 9 }).length;
-  }
-  return { route, files: chunks.size, raw, gzip };
-}
-
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
-const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
 export async function benchList(): Promise<void> {
   process.env.KEY_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
@@ -192,7 +161,7 @@ export async function benchList(): Promise<void> {
   }
   printTimings(results);
   for (const line of seeds) console.log(line);
-  printBundleSizes();
+  printFirstLoadJs();
 }
 
 /** The timings as a table, each beside the same measurement at the smallest size ("× at 100"). */
@@ -212,21 +181,16 @@ export function printTimings(results: Timing[]): void {
   console.log("");
 }
 
-function printBundleSizes(): void {
-  const sizes = [
-    firstLoadJs("/w/[slug]/api-keys", "w/[slug]/api-keys/(list)"),
-    firstLoadJs("/w/[slug]/api-keys/[keyId]", "w/[slug]/api-keys/[keyId]"),
-  ].filter((s): s is BundleSize => s !== null);
+/** First-load JS (gzip) of the keys list, the details page and the login page, from the build in .next. */
+function printFirstLoadJs(): void {
+  const sizes = [firstLoadJs("w/[slug]/api-keys/(list)"), firstLoadJs("w/[slug]/api-keys/[keyId]"), firstLoadJs("(auth)/login")].filter(
+    (s): s is BundleSize => s !== null,
+  );
   if (sizes.length === 0) {
     console.log("First-load JS: no production build in .next (run `npx next build`).\n");
     return;
   }
-  console.log(`\n${"route".padEnd(28)} | ${"first-load JS".padStart(13)} | ${"gzip".padStart(9)} | chunks`);
-  console.log(`${"-".repeat(28)}-|-${"-".repeat(13)}-|-${"-".repeat(9)}-|-------`);
-  for (const s of sizes) {
-    console.log(`${s.route.padEnd(28)} | ${kb(s.raw).padStart(13)} | ${kb(s.gzip).padStart(9)} | ${s.files}`);
-  }
-  console.log("");
+  printBundleSizes(sizes);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

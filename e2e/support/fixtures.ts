@@ -62,8 +62,16 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   expect(found).toEqual([]);
 }
 
+/**
+ * Whether `screenshotBoth` takes its pictures: always locally; in CI (`CI` set, as .ci/run does)
+ * only with `E2E_SCREENSHOTS=1`. They are for people to look at, and four full-page pictures at
+ * two widths in two themes cost a CI run minutes; no test checks them.
+ */
+export const TAKE_SCREENSHOTS = !process.env.CI || process.env.E2E_SCREENSHOTS === "1";
+
 /** Screenshots at 1440 and 375 px wide, light and dark, into e2e/screenshots/ (looked at by people). */
 export async function screenshotBoth(page: Page, name: string): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
   const original = page.viewportSize();
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });

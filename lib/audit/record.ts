@@ -27,6 +27,8 @@ export type AuditEventInput = {
   ownerOnly?: boolean;
   /** What changed. Never a secret. */
   details?: Record<string, unknown>;
+  /** When it happened, for events recorded after the fact (seeded data); default: now. */
+  at?: Date;
 };
 
 /** Writes one audit event, inside the caller's transaction when given one. */
@@ -45,6 +47,6 @@ export async function recordAuditEvent(db: Executor, event: AuditEventInput): Pr
     ip: event.actor.ip ?? null,
     // The moment of writing, not the transaction's start (now()): a change that waited for a
     // lock behind another is recorded after it, so the log's order is the order things happened.
-    createdAt: sql`clock_timestamp()`,
+    createdAt: event.at ?? sql`clock_timestamp()`,
   });
 }

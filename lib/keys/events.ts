@@ -38,7 +38,7 @@ export type KeyEvent = {
   type?: KeyEventType;
   data?: Record<string, unknown>;
   /** The audit event, when the change is audited: who did it, its action, and what changed. */
-  audit?: { actor: AuditActor; action: string; details?: Record<string, unknown> };
+  audit?: { actor: AuditActor; action: string; details?: Record<string, unknown>; at?: Date };
 };
 
 /**
@@ -58,6 +58,7 @@ export async function recordKeyEvent(tx: Executor, event: KeyEvent): Promise<voi
       targetName: key.name,
       ownerOnly: key.isOwnerKey,
       ...(audit.details ? { details: audit.details } : {}),
+      ...(audit.at ? { at: audit.at } : {}),
     });
   }
   await enqueueKeyEvent(tx, event);

@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { apiKeyRoles, apiKeys, memberRoles, members, users, workspaces, type BuiltInRole } from "@/db/schema";
+import { apiKeyRoles, apiKeys, memberRoles, members, roles, users, workspaces, type BuiltInRole } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/crypto/aes";
+import { recordKeyEvent } from "@/lib/keys/events";
 import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
 import { createBuiltInRoles } from "@/lib/workspaces/roles";
 
@@ -143,7 +144,9 @@ export async function seedWorkspace(
 
 /**
  * A key with a fresh secret, stored encrypted unless the workspace shows secrets only once.
- * Bypasses the key rules (the limit of 10 and the audit trail): for seeding only.
+ * Bypasses the key rules (the limit of 10): for seeding only. Its "created" event is recorded as
+ * createApiKey records it, by its creator at its creation time, so the audit log and the key's
+ * trail begin where every other key's do.
  */
 export async function seedKey(
   tx: Tx,
@@ -178,5 +181,19 @@ export async function seedKey(
     lastUsedAt: k.lastUsedAt ?? null,
   });
   await tx.insert(apiKeyRoles).values({ apiKeyId: id, roleId: k.roleId });
+  const [creator] = await tx.select({ name: users.name }).from(users).where(eq(users.id, k.creatorId));
+  const [role] = await tx.select({ name: roles.name }).from(roles).where(eq(roles.id, k.roleId));
+  const expiresAt = k.expiresAt ?? null;
+  await recordKeyEvent(tx, {
+    workspaceId: k.workspaceId,
+    type: "api_key.created",
+    key: { id, name: k.name, hint: secretHint(secret), isOwnerKey: k.isOwnerKey ?? false, createdByUserId: k.creatorId, expiresAt },
+    audit: {
+      actor: { userId: k.creatorId, name: creator?.name ?? "", ip: null },
+      action: "api_key.create",
+      details: { roles: role ? [role.name] : [], expiresAt: expiresAt?.toISOString() ?? null },
+      at: k.createdAt,
+    },
+  });
   return id;
 }

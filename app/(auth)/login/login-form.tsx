@@ -1,13 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { loginSchema, type LoginInput } from "@/lib/validations/auth";
 import { THROTTLED_ERROR, throttledMessage } from "@/lib/auth/sign-in-messages";
+import { checkLoginFields, type LoginFieldErrors } from "@/lib/validations/login-fields";
+import { signInWithPassword, signInWithSso } from "./sign-in";
 
 /** next-auth's error for a refused sign-in, as the page says it (SPEC §4). */
 function messageOf(error: string | null | undefined): string {
@@ -18,27 +16,55 @@ function messageOf(error: string | null | undefined): string {
 
 const describedBy = (...ids: (string | false | null | undefined)[]) => ids.filter(Boolean).join(" ") || undefined;
 
+// The login page is the first thing a visitor loads: plain state and fetch, no form library,
+// no zod and no next-auth client (lib/validations/login-fields.ts keeps the server's messages).
 export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string; oidc: boolean }) {
   const [error, setError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { email: "", password: "" } });
+  const [errors, setErrors] = useState<LoginFieldErrors>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [ssoPending, setSsoPending] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setError(null);
-    const res = await signIn("credentials", { ...values, redirect: false });
-    if (!res || res.error) {
-      setError(messageOf(res?.error));
+  const values = () => {
+    const data = new FormData(form.current ?? undefined);
+    return { email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") };
+  };
+
+  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    setSubmitted(true);
+    const input = values();
+    const found = checkLoginFields(input);
+    setErrors(found);
+    if (found.email || found.password) {
+      form.current?.querySelector<HTMLInputElement>(found.email ? "#email" : "#password")?.focus();
       return;
     }
-    // A full navigation: the next page renders on the server with the new session cookie.
-    window.location.assign(callbackUrl);
-  });
+    setError(null);
+    setPending(true);
+    try {
+      const refused = await signInWithPassword(input.email.trim(), input.password, callbackUrl);
+      if (refused === null) {
+        // A full navigation: the next page renders on the server with the new session cookie.
+        window.location.assign(callbackUrl);
+        return;
+      }
+      setError(messageOf(refused));
+    } catch {
+      setError("Could not reach the server. Try again.");
+    }
+    setPending(false);
+  };
+
+  // After the first submit, a field's message follows what is typed (as react-hook-form did).
+  const onChange = () => {
+    if (submitted) setErrors(checkLoginFields(values()));
+  };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={form} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-4">
       {/* The banner's space is kept, so the card does not jump when it appears. */}
       <div role="alert" id="sign-in-error" className="min-h-11">
         {error && (
@@ -49,32 +75,46 @@ export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string; oidc: bo
         <Label htmlFor="email">Email</Label>
         <Input
           id="email"
+          name="email"
           type="email"
           autoComplete="username"
           autoFocus
+          required
+          maxLength={320}
           aria-invalid={errors.email ? true : undefined}
           aria-describedby={describedBy(errors.email && "email-error", error && "sign-in-error")}
-          {...register("email")}
         />
-        <FieldError id="email-error" message={errors.email?.message} />
+        <FieldError id="email-error" message={errors.email} />
       </div>
       <div>
         <Label htmlFor="password">Password</Label>
         <Input
           id="password"
+          name="password"
           type="password"
           autoComplete="current-password"
+          required
           aria-invalid={errors.password ? true : undefined}
           aria-describedby={describedBy(errors.password && "password-error", error && "sign-in-error")}
-          {...register("password")}
         />
-        <FieldError id="password-error" message={errors.password?.message} />
+        <FieldError id="password-error" message={errors.password} />
       </div>
-      <Button type="submit" className="w-full justify-center" pending={isSubmitting}>
+      <Button type="submit" className="w-full justify-center" pending={pending}>
         Sign in
       </Button>
       {oidc && (
-        <Button variant="secondary" className="w-full justify-center" onClick={() => signIn("oidc", { callbackUrl })}>
+        <Button
+          variant="secondary"
+          className="w-full justify-center"
+          pending={ssoPending}
+          onClick={() => {
+            setSsoPending(true);
+            signInWithSso(callbackUrl).catch(() => {
+              setSsoPending(false);
+              setError("Could not reach the server. Try again.");
+            });
+          }}
+        >
           Sign in with single sign-on
         </Button>
       )}

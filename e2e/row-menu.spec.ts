@@ -1,0 +1,126 @@
+import type { Page } from "@playwright/test";
+import { expect, screenshotBoth, test } from "./support/fixtures";
+import { keyRow, keysTable } from "./support/api-keys";
+
+// Issue 13: the row menus (Radix dropdown menu) load only when one is about to open, and then
+// work exactly as before, with the mouse and with the keyboard.
+
+/** Scripts the page has loaded that carry Radix's dropdown menu. */
+async function menuScriptsLoaded(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const urls = performance
+      .getEntriesByType("resource")
+      .map((e) => e.name)
+      .filter((u) => /\/_next\/static\/.*\.js(\?|$)/.test(u));
+    let found = 0;
+    for (const url of new Set(urls)) {
+      const body = await (await fetch(url)).text();
+      if (body.includes("DropdownMenuContent")) found += 1;
+    }
+    return found;
+  });
+}
+
+/** Waits until React has hydrated the row's Actions button (its props are attached). */
+async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const button = document.querySelector('table[aria-label="API keys"] button[aria-label="Actions"]');
+    return button !== null && Object.keys(button).some((k) => k.startsWith("__reactProps"));
+  });
+}
+
+test("the row menu's code loads on the first hover, not with the page", async ({ as }) => {
+  const page = await as("admin");
+  await page.goto("/w/acme/api-keys");
+  await expect(keysTable(page)).toBeVisible();
+  await waitForHydration(page);
+  await page.waitForLoadState("networkidle");
+  expect(await menuScriptsLoaded(page)).toBe(0);
+
+  const actions = keyRow(page, "productreport").getByRole("button", { name: "Actions" });
+  await actions.hover();
+  await expect.poll(() => menuScriptsLoaded(page)).toBeGreaterThan(0);
+
+  await actions.click();
+  const menu = page.getByRole("menu");
+  await expect(menu.getByRole("menuitem")).toHaveText(["View details", "Modify", "Delete"]);
+  await menu.getByRole("menuitem", { name: "Modify" }).click();
+  const dialog = page.getByRole("dialog", { name: "Modify API key" });
+  await expect(dialog.getByLabel("Name")).toHaveValue("productreport");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(actions).toBeFocused();
+});
+
+test("the first press opens the menu even before its code has loaded", async ({ as }) => {
+  const page = await as("admin");
+  await page.goto("/w/acme/api-keys");
+  await waitForHydration(page);
+  // A press with no hover first (a touch): the code loads and the menu opens from the same press.
+  const actions = keyRow(page, "djm_dash").getByRole("button", { name: "Actions" });
+  await actions.dispatchEvent("pointerdown", { button: 0, pointerType: "touch", isPrimary: true });
+  await expect(page.getByRole("menuitem", { name: "View details" })).toBeVisible();
+  await page.getByRole("menuitem", { name: "View details" }).click();
+  await expect(page).toHaveURL(/\/w\/acme\/api-keys\/key_/);
+  await expect(page.getByRole("heading", { name: "djm_dash" })).toBeVisible();
+});
+
+test("the row menu works from the keyboard: Enter, Space and ArrowDown open it with focus in it", async ({ as }) => {
+  const page = await as("admin");
+  await page.goto("/w/acme/api-keys");
+  await waitForHydration(page);
+  const actions = keyRow(page, "srdkn").getByRole("button", { name: "Actions" });
+  const menu = page.getByRole("menu");
+
+  await actions.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu.getByRole("menuitem", { name: "View details" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Modify" })).toBeFocused();
+  // ArrowUp from the first item wraps to the last (review #27).
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await expect(menu.getByRole("menuitem", { name: "Delete" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(actions).toBeFocused();
+
+  for (const key of ["Space", "ArrowDown"]) {
+    await page.keyboard.press(key);
+    await expect(menu.getByRole("menuitem").first()).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(menu).toBeHidden();
+    await expect(actions).toBeFocused();
+  }
+
+  // A second row's menu, its first opening, from the keyboard too.
+  const other = keyRow(page, "accountd").getByRole("button", { name: "Actions" });
+  await other.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "View details" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Modify API key" });
+  await expect(dialog.getByLabel("Name")).toHaveValue("accountd");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(other).toBeFocused();
+  await other.press("Enter");
+  await expect(menu).toBeVisible();
+  await screenshotBoth(page, "row-menu-open");
+});
+
+test("the workspace switcher opens from the keyboard and lists the workspaces", async ({ as }) => {
+  const page = await as("admin");
+  await page.goto("/w/acme/api-keys");
+  await waitForHydration(page);
+  const switcher = page.getByRole("button", { name: /Switch workspace/ });
+  await switcher.focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu");
+  await expect(menu.getByRole("menuitem")).toHaveText([/Acme/, /Globex/]);
+  await expect(menu.getByRole("menuitem").first()).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/w\/globex\/api-keys$/);
+});
