@@ -96,3 +96,17 @@ export type NewWebhookEndpoint = typeof webhookEndpoints.$inferInsert;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 export type NewWebhookDelivery = typeof webhookDeliveries.$inferInsert;
 export type WebhookAttempt = typeof webhookAttempts.$inferSelect;
+
+// When `api_key.rate_limited` was last sent for a key (SPEC §12: at most once per key per hour,
+// across instances): claimed by one upsert that only succeeds an hour after the previous one.
+export const webhookKeyAlerts = pgTable(
+  "webhook_key_alerts",
+  {
+    keyId: text("key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.type] })],
+);

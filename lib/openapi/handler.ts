@@ -15,6 +15,7 @@ import { trustProxyFromEnv } from "./client-address";
 import { FailureThrottle, type ThrottleOptions } from "./failure-throttle";
 import { ROUTES } from "./routes";
 import { createRateLimiter, type LimiterHooks, type RateLimiter } from "@/lib/ratelimit";
+import { rateLimitedWebhooks } from "@/lib/webhooks/rate-limited";
 
 export type OpenApiOptions = {
   /**
@@ -29,7 +30,7 @@ export type OpenApiOptions = {
   cache?: Omit<VerifierOptions, "db">;
   /** Default: from REDIS_URL (shared across instances), else in process. Closed with the handler. */
   limiter?: RateLimiter;
-  /** E.g. the webhook `api_key.rate_limited` (SPEC §12) subscribes to onKeyRateLimited here. */
+  /** Default: the webhook `api_key.rate_limited` (SPEC §12, at most once per key per hour). */
   rateLimitHooks?: LimiterHooks;
   /** Leak report limits, GitHub's keys (default: from the environment), the decoy use queue. */
   leaks?: LeakServiceOptions;
@@ -66,7 +67,7 @@ export async function createOpenApiHandler(options: OpenApiOptions): Promise<Ope
     throttle: new FailureThrottle({ db, ...options.throttle }),
     trustProxy: options.trustProxy ?? trustProxyFromEnv(),
     signatures: new SignatureVerifier({ db }),
-    limiter: options.limiter ?? createRateLimiter(options.rateLimitHooks),
+    limiter: options.limiter ?? createRateLimiter(options.rateLimitHooks ?? rateLimitedWebhooks(db)),
     leaks: createLeakServices(db, options.leaks),
   };
   await services.limiter.ready?.().catch(() => undefined); // Logged by the limiter; requests fall back meanwhile.
