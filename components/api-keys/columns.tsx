@@ -191,7 +191,7 @@ export function keyColumns({
     helper.display({
       id: KEY_COLUMN.requests24h,
       header: "Requests (24 h)",
-      meta: { mobile: "half", cellClassName: "text-right", headerClassName: "text-right" },
+      meta: { mobile: "half", cellClassName: "sm:text-right", headerClassName: "text-right" },
       cell: ({ row }) => <RequestCount keyId={row.original.id} />,
     }),
     ...(showCreatedBy ? [createdBy] : []),
