@@ -192,7 +192,7 @@ export function keyColumns({
       id: KEY_COLUMN.requests24h,
       header: "Requests (24 h)",
       // Wraps to two lines ("Requests" / "(24 h)") so the list keeps its width at 1440 px.
-      meta: { mobile: "half", cellClassName: "sm:text-right", headerClassName: "w-20 text-right whitespace-normal" },
+      meta: { mobile: "half", cellClassName: "sm:text-right", headerClassName: "w-20 text-right whitespace-normal!" },
       cell: ({ row }) => <RequestCount keyId={row.original.id} />,
     }),
     ...(showCreatedBy ? [createdBy] : []),
