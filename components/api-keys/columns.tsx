@@ -210,7 +210,8 @@ export function keyColumns({
     helper.display({
       id: KEY_COLUMN.requests24h,
       header: "Requests (24 h)",
-      meta: { mobile: "half", cellClassName: "text-right", headerClassName: "text-right" },
+      // Wraps to two lines ("Requests" / "(24 h)") so the list keeps its width at 1440 px.
+      meta: { mobile: "half", cellClassName: "sm:text-right", headerClassName: "w-20 text-right whitespace-normal!" },
       cell: ({ row }) => <RequestCount keyId={row.original.id} />,
     }),
     ...(showCreatedBy ? [createdBy] : []),
