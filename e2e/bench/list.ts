@@ -100,44 +100,42 @@ async function measureSize(count: number): Promise<{ rows: Timing[]; seedMs: num
 
 /** The list's measurements as `adminId` in workspace `slug` holding `count` keys, on the process's database handle. */
 export async function listTimings(adminId: string, slug: string, count: number): Promise<Timing[]> {
-  {
-    const membership = await loadMembershipBySlug(adminId, slug);
-    const actor = actorFromMembership(membership!, { name: "Adam Admin", email: "admin@acme.test" });
-    const list = async (input: Record<string, unknown>) => {
-      const result = await listApiKeys(actor, input);
-      if (!result.ok) throw new Error(`listApiKeys failed: ${result.error}`);
-      return result.data;
-    };
-    const describe = (page: Awaited<ReturnType<typeof list>>) =>
-      `${page.items.length} rows of ${page.total.toLocaleString("en-US")}${page.totalCapped ? "+" : ""}${page.items[0] ? `, first ${page.items[0].name}` : ""}`;
-    // The search cursor is an offset into its (at most 1,000) matches; page 20 is the deepest.
-    const offsetCursor = (o: number) => Buffer.from(JSON.stringify({ d: "offset", o })).toString("base64url");
-    const second = (await list({})).nextCursor;
-    const byNameSecond = (await list({ sort: "-name" })).nextCursor;
+  const membership = await loadMembershipBySlug(adminId, slug);
+  const actor = actorFromMembership(membership!, { name: "Adam Admin", email: "admin@acme.test" });
+  const list = async (input: Record<string, unknown>) => {
+    const result = await listApiKeys(actor, input);
+    if (!result.ok) throw new Error(`listApiKeys failed: ${result.error}`);
+    return result.data;
+  };
+  const describe = (page: Awaited<ReturnType<typeof list>>) =>
+    `${page.items.length} rows of ${page.total.toLocaleString("en-US")}${page.totalCapped ? "+" : ""}${page.items[0] ? `, first ${page.items[0].name}` : ""}`;
+  // The search cursor is an offset into its (at most 1,000) matches; page 20 is the deepest.
+  const offsetCursor = (o: number) => Buffer.from(JSON.stringify({ d: "offset", o })).toString("base64url");
+  const second = (await list({})).nextCursor;
+  const byNameSecond = (await list({ sort: "-name" })).nextCursor;
 
-    const label = (s: string) => `${count.toLocaleString("en-US")} keys: ${s}`;
-    const rows = [
-      await time(label("first page"), async () => describe(await list({}))),
-      ...(second ? [await time(label("second page (cursor)"), async () => describe(await list({ cursor: second })))] : []),
-      await time(label("Created by: Me, first page"), async () => describe(await list({ createdBy: "me" }))),
-      await time(label("sorted by name, first page"), async () => describe(await list({ sort: "name" }))),
-      ...(byNameSecond
-        ? [await time(label("sorted Z to A, second page"), async () => describe(await list({ sort: "-name", cursor: byNameSecond })))]
-        : []),
-      await time(label("oldest first, first page"), async () => describe(await list({ sort: "created" }))),
-      await time(label('search "deploy" (substring)'), async () => describe(await list({ q: "deploy" }))),
-      await time(label('search "deploy", page 20'), async () => describe(await list({ q: "deploy", cursor: offsetCursor(950) }))),
-      await time(label('search "deplyo" (typo)'), async () => describe(await list({ q: "deplyo" }))),
-      await time(label('search "7f3" (fragment)'), async () => describe(await list({ q: "7f3" }))),
-      await time(label('search "prodrep" (typo)'), async () => describe(await list({ q: "prodrep" }))),
-      await time(label('search "zzqx" (no match)'), async () => describe(await list({ q: "zzqx" }))),
-      await time(label("search a Key ID"), async () => describe(await list({ q: `key_${String(count / 2).padStart(16, "0")}` }))),
-      await time(label("search a hint"), async () => describe(await list({ q: benchHint(count / 2) }))),
-      await time(label("search a hint's first part"), async () => describe(await list({ q: benchHint(count / 2).slice(0, 7) }))),
-      await time(label('search "Monthly" (description)'), async () => describe(await list({ q: "Monthly" }))),
-    ];
-    return rows;
-  }
+  const label = (s: string) => `${count.toLocaleString("en-US")} keys: ${s}`;
+  const rows = [
+    await time(label("first page"), async () => describe(await list({}))),
+    ...(second ? [await time(label("second page (cursor)"), async () => describe(await list({ cursor: second })))] : []),
+    await time(label("Created by: Me, first page"), async () => describe(await list({ createdBy: "me" }))),
+    await time(label("sorted by name, first page"), async () => describe(await list({ sort: "name" }))),
+    ...(byNameSecond
+      ? [await time(label("sorted Z to A, second page"), async () => describe(await list({ sort: "-name", cursor: byNameSecond })))]
+      : []),
+    await time(label("oldest first, first page"), async () => describe(await list({ sort: "created" }))),
+    await time(label('search "deploy" (substring)'), async () => describe(await list({ q: "deploy" }))),
+    await time(label('search "deploy", page 20'), async () => describe(await list({ q: "deploy", cursor: offsetCursor(950) }))),
+    await time(label('search "deplyo" (typo)'), async () => describe(await list({ q: "deplyo" }))),
+    await time(label('search "7f3" (fragment)'), async () => describe(await list({ q: "7f3" }))),
+    await time(label('search "prodrep" (typo)'), async () => describe(await list({ q: "prodrep" }))),
+    await time(label('search "zzqx" (no match)'), async () => describe(await list({ q: "zzqx" }))),
+    await time(label("search a Key ID"), async () => describe(await list({ q: `key_${String(count / 2).padStart(16, "0")}` }))),
+    await time(label("search a hint"), async () => describe(await list({ q: benchHint(count / 2) }))),
+    await time(label("search a hint's first part"), async () => describe(await list({ q: benchHint(count / 2).slice(0, 7) }))),
+    await time(label('search "Monthly" (description)'), async () => describe(await list({ q: "Monthly" }))),
+  ];
+  return rows;
 }
 
 /** The hint the seed gives key number `g` (see `seededDatabase`). */
