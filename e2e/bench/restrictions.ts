@@ -7,7 +7,7 @@
  * as in run.ts; BENCH_REDIS_URL (default REDIS_URL, else redis://127.0.0.1:6379).
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -39,6 +39,7 @@ const ALLOWLIST = [
   "127.0.0.1",
 ];
 
+const signed = (n: number) => `${n >= 0 ? "+" : "−"}${Math.abs(n).toFixed(0)}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function freePort(): Promise<number> {
@@ -117,21 +118,34 @@ async function stop(child: ChildProcess): Promise<void> {
   await new Promise((resolve) => child.once("exit", resolve));
 }
 
-type Run = { rps: number; p50: number; p99: number; problems: string };
+type Run = { rps: number; p50: number; p99: number; cpu?: number; problems: string };
 
-async function load(url: string, secret: string, duration: number): Promise<Run> {
+/** CPU time (user + system, ms) a process has used so far, from /proc; undefined elsewhere. */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+async function load(url: string, secret: string, duration: number, pid?: number): Promise<Run> {
+  const before = cpuMs(pid);
   const r: AutocannonResult = await autocannon({ url, connections: CONNECTIONS, duration, headers: { "x-api-key": secret } });
+  const after = cpuMs(pid);
   const problems = [r.non2xx && `${r.non2xx} non-2xx`, r.errors && `${r.errors} errors`, r.timeouts && `${r.timeouts} timeouts`].filter(Boolean).join("; ");
-  return { rps: Math.round(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99, problems };
+  const cpu = before === undefined || after === undefined ? undefined : ((after - before) * 1000) / r.requests.total;
+  return { rps: Math.round(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99, cpu, problems };
 }
 
 /** Each target measured in turn per round after a warm-up, best round kept (other load on the machine skews single runs). */
-async function alternate(targets: { name: string; url: string; secret: string }[]): Promise<Map<string, Run>> {
+async function alternate(targets: { name: string; url: string; secret: string; pid?: number }[]): Promise<Map<string, Run>> {
   const best = new Map<string, Run>();
   for (const t of targets) await load(t.url, t.secret, 2);
   for (let round = 0; round < ROUNDS; round++) {
     for (const t of targets) {
-      const run = await load(t.url, t.secret, DURATION);
+      const run = await load(t.url, t.secret, DURATION, t.pid);
       const previous = best.get(t.name);
       if (!previous || run.rps > previous.rps) best.set(t.name, run);
     }
@@ -161,9 +175,9 @@ export async function benchRestrictions(): Promise<void> {
     await check(memory.url, secrets.restricted);
     console.log(`Timed runs: ${ROUNDS} × ${DURATION} s each, alternating, ${CONNECTIONS} connections…`);
     const first = await alternate([
-      { name: "bare", url: bareUrl, secret: ceiling.secret },
-      { name: "restricted", url: `${memory.url}/api/v1/me`, secret: secrets.restricted },
-      { name: "plain", url: `${memory.url}/api/v1/me`, secret: secrets.plain },
+      { name: "bare", url: bareUrl, secret: ceiling.secret, pid: bare.pid },
+      { name: "restricted", url: `${memory.url}/api/v1/me`, secret: secrets.restricted, pid: memory.child.pid },
+      { name: "plain", url: `${memory.url}/api/v1/me`, secret: secrets.plain, pid: memory.child.pid },
     ]);
     await stop(memory.child);
 
@@ -173,8 +187,8 @@ export async function benchRestrictions(): Promise<void> {
       children.push(shared.child);
       await check(shared.url, secrets.restricted);
       redis = await alternate([
-        { name: "bare", url: bareUrl, secret: ceiling.secret },
-        { name: "restricted", url: `${shared.url}/api/v1/me`, secret: secrets.restricted },
+        { name: "bare", url: bareUrl, secret: ceiling.secret, pid: bare.pid },
+        { name: "restricted", url: `${shared.url}/api/v1/me`, secret: secrets.restricted, pid: shared.child.pid },
       ]);
       await stop(shared.child);
     }
@@ -197,17 +211,22 @@ export async function benchRestrictions(): Promise<void> {
       rows.push([
         `GET /api/v1/me, 10-entry allowlist + rate limit, Redis limiter (${REDIS_URL})`,
         r,
-        `${(r.rps / rb.rps).toFixed(2)} × ceiling; p99 +${(r.p99 - first.get("restricted")!.p99).toFixed(0)} ms over in-process`,
+        `${(r.rps / rb.rps).toFixed(2)} × ceiling; p99 ${signed(r.p99 - first.get("restricted")!.p99)} ms vs in-process`,
       ]);
     } else {
       console.log(`No Redis answers at ${REDIS_URL}: the Redis limiter is not measured.`);
     }
     const width = Math.max(...rows.map(([name]) => name.length));
-    console.log(`\n${"measurement".padEnd(width)} | ${"req/s".padStart(7)} | ${"p50 ms".padStart(6)} | ${"p99 ms".padStart(6)} | note`);
-    console.log(`${"-".repeat(width)}-|-${"-".repeat(7)}-|-${"-".repeat(6)}-|-${"-".repeat(6)}-|-----`);
+    console.log(`\n${"measurement".padEnd(width)} | ${"req/s".padStart(7)} | ${"p50 ms".padStart(6)} | ${"p99 ms".padStart(6)} | ${"CPU µs/req".padStart(10)} | note`);
+    console.log(`${"-".repeat(width)}-|-${"-".repeat(7)}-|-${"-".repeat(6)}-|-${"-".repeat(6)}-|-${"-".repeat(10)}-|-----`);
     for (const [name, run, note] of rows) {
       const notes = [note, run.problems].filter(Boolean).join("; ");
-      console.log(`${name.padEnd(width)} | ${String(run.rps).padStart(7)} | ${String(run.p50).padStart(6)} | ${String(run.p99).padStart(6)} | ${notes}`);
+      const cpu = run.cpu === undefined ? "n/a" : run.cpu.toFixed(1);
+      console.log(`${name.padEnd(width)} | ${String(run.rps).padStart(7)} | ${String(run.p50).padStart(6)} | ${String(run.p99).padStart(6)} | ${cpu.padStart(10)} | ${notes}`);
+    }
+    const restricted = first.get("restricted")!;
+    if (b.cpu && restricted.cpu) {
+      console.log(`\nServer CPU per request: the ceiling costs ${(b.cpu / restricted.cpu).toFixed(2)} × what the restricted GET /api/v1/me costs (in process; the req/s ratio's machine-load-independent twin).`);
     }
     console.log("");
   } finally {

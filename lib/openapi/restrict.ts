@@ -51,5 +51,6 @@ export function withLimitHeaders(key: VerifiedKey | null, response: ApiResponse,
 
 /** The caller's RateLimit-* headers on a response the route (or the permission check) made. */
 export function withCallerHeaders(caller: ApiCaller, response: ApiResponse): ApiResponse {
-  return caller.headers ? { ...response, headers: { ...caller.headers, ...response.headers } } : response;
+  if (!caller.headers) return response;
+  return { ...response, headers: response.headers ? { ...caller.headers, ...response.headers } : caller.headers };
 }
