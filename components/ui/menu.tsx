@@ -1,13 +1,13 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import type * as Radix from "./menu-radix";
 
 /*
  * A button opening a menu of actions (Radix: arrow keys, Escape, typeahead, focus return).
- * Until a menu is about to open (pointer over it, focus on it, or pressed), the button is a
- * plain one and Radix's menu code is not loaded: a page with a menu on every row ships and
- * hydrates light buttons. Pressing it (mouse, touch, Enter, Space, ArrowDown) loads the menu
+ * Until a menu is about to open (pointer over it, focus on it, or pressed) or the page is idle,
+ * the button is a plain one and Radix's menu code is not loaded: a page with a menu on every row
+ * ships and hydrates light buttons. Pressing it (mouse, touch, Enter, Space, ArrowDown) loads the menu
  * and opens it; from the keyboard the first item gets focus.
  */
 
@@ -23,6 +23,23 @@ export function loadMenu(): Promise<typeof Radix> {
     return m;
   });
   return loading;
+}
+
+let preloadScheduled = false;
+
+/**
+ * Once the page is idle after it has hydrated, load the Radix half anyway: it is not part of the
+ * first load, but it is there by the time someone clicks (the first click otherwise waited for it,
+ * ~300 ms on a cold load). Hover, focus or a press load it sooner.
+ */
+function usePreloadWhenIdle(): void {
+  useEffect(() => {
+    if (preloadScheduled || radix) return;
+    preloadScheduled = true;
+    const load = () => void loadMenu();
+    if ("requestIdleCallback" in window) window.requestIdleCallback(load, { timeout: 4000 });
+    else setTimeout(load, 1500);
+  }, []);
 }
 
 function useRadix(): typeof Radix | null {
@@ -63,6 +80,7 @@ export function Menu({
   contentClassName?: string;
 }) {
   const loaded = useRadix();
+  usePreloadWhenIdle();
   // Set once this menu was asked to open: from then on it is the Radix menu.
   const [opening, setOpening] = useState<Opening>(null);
   const [open, setOpen] = useState(false);
