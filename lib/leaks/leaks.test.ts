@@ -84,6 +84,13 @@ describe("POST /api/v1/leaks, by the workspace's policy (SPEC §13)", () => {
     expect((await keyRow(key.id))!.leakSource).toBe("pastebin scanner");
   });
 
+  it("handles a key once when reports of it arrive at the same time", async () => {
+    const { ws, key } = await workspaceWithKey("notify");
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => report({ keys: [key.secret], source: `scanner ${i}` })));
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 202, 202]);
+    expect(await eventsOf(ws, "api_key.leaked")).toHaveLength(1);
+  });
+
   it("Delete it: the key is deleted (with its own delete event) and refused at once", async () => {
     const { ws, key } = await workspaceWithKey("delete");
     expect((await call(api.url, "/api/v1/me", { key: key.secret })).status).toBe(200);
