@@ -22,6 +22,8 @@ test.afterAll(async () => {
   await page.context().close();
 });
 
+const toasts = () => page.getByRole("region", { name: /Notifications/ });
+
 async function meCode(secret: string): Promise<string | undefined> {
   const response = await page.request.get("/api/v1/me", { headers: { "X-Api-Key": secret } });
   const body = (await response.json()) as { error?: { code: string } };
@@ -69,7 +71,7 @@ test('Roll key with a grace period: both secrets work until "Expire now"', async
 
   const done = page.getByRole("dialog", { name: "API key rolled" });
   await expect(done).toBeVisible();
-  await expect(page.getByText("API key rolled").last()).toBeVisible();
+  await expect(toasts().getByText("API key rolled")).toBeVisible();
   await expect(done.getByText("Store this key somewhere safe.")).toBeVisible();
   await expect(done.getByRole("button", { name: "Copy", exact: true })).toBeVisible();
   const newSecret = await done.getByRole("textbox").inputValue();
@@ -114,12 +116,12 @@ test("Disable asks once and the key is refused; Enable does not ask", async () =
   await screenshotBoth(page, "lifecycle-disable-dialog");
   await dialog.getByRole("button", { name: "Disable" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText("API key disabled")).toBeVisible();
+  await expect(toasts().getByText("API key disabled")).toBeVisible();
   await expect(page.getByText("Disabled", { exact: true }).first()).toBeVisible();
   expect(await meCode(secret)).toBe("disabled_api_key");
 
   await page.getByRole("button", { name: "Enable", exact: true }).click();
-  await expect(page.getByText("API key enabled")).toBeVisible();
+  await expect(toasts().getByText("API key enabled")).toBeVisible();
   await expect(page.getByRole("button", { name: "Disable", exact: true })).toBeVisible();
   expect(await meStatus(page, secret)).toBe(200);
 
@@ -158,15 +160,15 @@ test("bulk delete of 3 keys, confirmed twice with DELETE typed", async () => {
   const confirm = page.getByRole("alertdialog", { name: "Confirm deletion" });
   const button = confirm.getByRole("button", { name: "Delete permanently" });
   await expect(button).toBeDisabled();
+  await expectAccessible(page);
   await confirm.getByLabel("Type DELETE to confirm").fill("delete");
   await expect(button).toBeDisabled();
   await confirm.getByLabel("Type DELETE to confirm").fill("DELETE");
   await expect(button).toBeEnabled();
-  await expectAccessible(page);
   await screenshotBoth(page, "lifecycle-bulk-delete-confirm");
   await button.click();
   await expect(confirm).toBeHidden();
-  await expect(page.getByText("3 API keys deleted")).toBeVisible();
+  await expect(toasts().getByText("3 API keys deleted")).toBeVisible();
   for (const name of names) await expect(keyRow(page, name)).toHaveCount(0);
   for (const secret of secrets) expect(await meCode(secret)).toBe("invalid_api_key");
   await expect(toolbar).toHaveCount(0);

@@ -22,27 +22,23 @@ export function PreviousSecret({
   const expire = useServerAction(expirePreviousSecretAction);
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
-      <dl className="grid gap-1 text-sm">
-        <div className="flex flex-wrap items-baseline gap-x-2">
-          <dt className="sr-only">Hint</dt>
-          <dd>
-            <code className="font-mono text-xs">{previous.hint}</code>
-          </dd>
-          <dt className="sr-only">Valid until</dt>
-          <dd>
+      <div className="grid gap-1 text-sm">
+        <p className="flex flex-wrap items-baseline gap-x-2">
+          <code className="font-mono text-xs">{previous.hint}</code>
+          <span>
             works until <LocalTime iso={previous.validUntil} />
-          </dd>
-        </div>
-        <div className="flex flex-wrap items-baseline gap-x-2">
-          <dt className={muted}>Last used</dt>
-          <dd>{previous.lastUsedAt ? <LocalTime iso={previous.lastUsedAt} /> : <span className={muted}>Never</span>}</dd>
-        </div>
+          </span>
+        </p>
+        <p className="flex flex-wrap items-baseline gap-x-2">
+          <span className={muted}>Last used</span>
+          {previous.lastUsedAt ? <LocalTime iso={previous.lastUsedAt} /> : <span className={muted}>Never</span>}
+        </p>
         {expire.error && (
           <p role="alert" className="text-red-600 dark:text-red-400">
             {expire.error}
           </p>
         )}
-      </dl>
+      </div>
       {apiKey.can.modify && (
         <Button
           size="sm"
