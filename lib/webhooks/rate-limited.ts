@@ -24,7 +24,7 @@ export async function sendRateLimitedAlert(db: Executor, event: RateLimitedEvent
       .onConflictDoUpdate({
         target: [webhookKeyAlerts.keyId, webhookKeyAlerts.type],
         set: { sentAt: at },
-        setWhere: sql`${webhookKeyAlerts.sentAt} <= ${new Date(event.at - HOUR_MS)}`,
+        setWhere: sql`${webhookKeyAlerts.sentAt} <= ${new Date(event.at - HOUR_MS).toISOString()}::timestamptz`,
       })
       .returning({ keyId: webhookKeyAlerts.keyId });
     if (claimed.length === 0) return false;
