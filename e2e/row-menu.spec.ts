@@ -42,7 +42,7 @@ test("the row menu's code is not in the page's first load, and the menu works", 
   const actions = keyRow(page, "productreport").getByRole("button", { name: "Actions" });
   await actions.click();
   const menu = page.getByRole("menu");
-  await expect(menu.getByRole("menuitem")).toHaveText(["View details", "Modify", "Delete"]);
+  await expect(menu.getByRole("menuitem")).toHaveText(["View details", "Modify", "Roll key", "Disable", "Delete"]);
   await menu.getByRole("menuitem", { name: "Modify" }).click();
   const dialog = page.getByRole("dialog", { name: "Modify API key" });
   await expect(dialog.getByLabel("Name")).toHaveValue("productreport");
