@@ -9,6 +9,7 @@ import { auditOf, keyRow, listeningVerifier, verdict } from "@/lib/testing/lifec
 import { createKey } from "@/lib/testing/keys";
 import { hashSecret, secretHint } from "./format";
 import { LastUsedRecorder } from "./last-used";
+import { endElapsedGracePeriods } from "./roll";
 import { expirePreviousSecret, getApiKey, rollApiKey } from "./rules";
 
 withTestDatabase();
@@ -168,5 +169,25 @@ describe("rolling a key (SPEC §9.1)", () => {
     expect(await snapshotWorkspace(team.ws.id)).toEqual(before);
 
     expect(mustOk(await rollApiKey(team.owner, ownerKey.key.id, { gracePeriod: "none" })).key.isOwnerKey).toBe(true);
+  });
+});
+
+describe("a grace period that runs out on its own (SPEC §9.1)", () => {
+  it("is cleared by the periodic sweep with one api_key.previous_secret_expired, however many sweeps race", async () => {
+    const team = await createTeam();
+    const created = await createKey(team.admin);
+    const rolled = mustOk(await rollApiKey(team.admin, created.key.id, { gracePeriod: "1h" }));
+    const until = new Date(Date.parse(rolled.previousSecretValidUntil!));
+    // Other tests' keys may be swept too (a kept database): this key only once its grace ended.
+    await endElapsedGracePeriods(getDb(), new Date(until.getTime() - 1));
+    expect(mustOk(await getApiKey(team.admin, created.key.id)).previousSecret).not.toBeNull();
+    const swept = await Promise.all([0, 1, 2].map(() => endElapsedGracePeriods(getDb(), until)));
+    expect(swept.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    const events = await auditOf(team.ws.id, "api_key.previous_secret_expired");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ targetId: created.key.id, actorName: "Keyward", details: { reason: "grace period ended", hint: created.key.hint } });
+    expect(mustOk(await getApiKey(team.admin, created.key.id)).previousSecret).toBeNull();
+    expect(await verdict(verifier, created.secret)).toBe("invalid_api_key");
+    expect(await verdict(verifier, rolled.secret)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import type { Database, Executor } from "@/db/client";
 import { apiKeys, workspaces } from "@/db/schema";
 import { auditActorOf, type Actor } from "@/lib/auth/actor";
 import { encryptSecret } from "@/lib/crypto/aes";
@@ -115,4 +115,51 @@ export async function expirePreviousSecret(actor: KeyActor, keyId: string): Prom
     }
     return (await loadKeyView(me, keyId, tx)) ?? refuse(keyNotFound());
   });
+}
+
+const SYSTEM_ACTOR = { userId: null, name: "Keyward" };
+
+/**
+ * A previous secret whose grace ran out on its own (SPEC §9.1): it was refused from that instant
+ * by the clock; this clears it and records `api_key.previous_secret_expired` once, across
+ * instances (the UPDATE's row locks decide who records it). Run periodically; returns how many.
+ */
+export async function endElapsedGracePeriods(db: Executor, now = new Date(), batch = 500): Promise<number> {
+  const ended = await transact(
+    async (tx, keyChanges) => {
+      // SKIP LOCKED: two instances sweeping at once take different keys; a key being rolled waits.
+      const keys = await tx
+        .select({
+          id: apiKeys.id,
+          workspaceId: apiKeys.workspaceId,
+          name: apiKeys.name,
+          hint: apiKeys.hint,
+          isOwnerKey: apiKeys.isOwnerKey,
+          createdByUserId: apiKeys.createdByUserId,
+          expiresAt: apiKeys.expiresAt,
+          previousSecretHint: apiKeys.previousSecretHint,
+        })
+        .from(apiKeys)
+        .where(and(isNotNull(apiKeys.previousSecretHash), lte(apiKeys.previousSecretValidUntil, now)))
+        .limit(batch)
+        .for("update", { skipLocked: true });
+      if (keys.length === 0) return 0;
+      await tx
+        .update(apiKeys)
+        .set({ previousSecretHash: null, previousSecretHint: null, previousSecretValidUntil: null, previousSecretLastUsedAt: null })
+        .where(inArray(apiKeys.id, keys.map((k) => k.id)));
+      for (const key of keys) {
+        await recordKeyEvent(tx, {
+          workspaceId: key.workspaceId,
+          key,
+          audit: { actor: SYSTEM_ACTOR, action: "api_key.previous_secret_expired", details: { reason: "grace period ended", hint: key.previousSecretHint } },
+        });
+        await keyChanges.add({ workspaceId: key.workspaceId, keyId: key.id });
+      }
+      return keys.length;
+    },
+    // A transaction is fine too: its own .transaction() is a savepoint.
+    { db: db as Database },
+  );
+  return ended.ok ? ended.data : 0;
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { apiKeys, webhookExpiryNotices } from "@/db/schema";
 import { recordKeyEvent } from "@/lib/keys/events";
+import { endElapsedGracePeriods } from "@/lib/keys/roll";
 import { log } from "@/lib/log";
 import { rowsOf } from "./dispatcher";
 
@@ -80,13 +81,16 @@ export async function checkExpiringKeys(db: Executor, now = new Date()): Promise
   return sent;
 }
 
-/** Runs the checker at start and every `intervalMs`; the returned function stops it (waiting for a pass under way). */
+/**
+ * Runs the checker at start and every `intervalMs` (with it, the end of roll grace periods that
+ * ran out on their own: SPEC §9.1's `api_key.previous_secret_expired`); the returned function stops it (waiting for a pass under way). */
 export function startExpiryChecker({ db, intervalMs = expiryCheckMs(), now = () => new Date() }: { db: () => Executor; intervalMs?: number; now?: () => Date }) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    running = checkExpiringKeys(db(), now())
+    const at = now();
+    running = Promise.all([checkExpiringKeys(db(), at), endElapsedGracePeriods(db(), at)])
       .catch((err: unknown) => log("warn", "expiry check failed", { err }))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, intervalMs);
