@@ -65,8 +65,12 @@ async function workspaceWithKey(policy?: "disable" | "delete" | "notify") {
 describe("POST /api/v1/leaks, by the workspace's policy (SPEC §13)", () => {
   it("Disable it (the default): the key is disabled, badged Leaked with when and the source, and audited once by Leak report", async () => {
     const { ws, owner, key } = await workspaceWithKey();
+    expect((await call(api.url, "/api/v1/me", { key: key.secret })).status).toBe(200);
     const res = await report({ keys: [key.secret], source: "pastebin scanner", url: "https://paste.example/abc" });
     expect(res.status).toBe(202);
+    // Refused at once, though it was cached a moment ago.
+    const refused = await call(api.url, "/api/v1/me", { key: key.secret });
+    expect([refused.status, refused.body.error?.code]).toEqual([401, "disabled_api_key"]);
     expect(res.body).toEqual({ received: 1 });
     const row = (await keyRow(key.id))!;
     expect(row.disabledAt).toBeInstanceOf(Date);
