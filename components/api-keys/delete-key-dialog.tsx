@@ -1,13 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import { toast } from "sonner";
 import { deleteApiKeyAction } from "@/lib/actions/api-keys";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { Input, Label } from "@/components/ui/input";
+import { TwoStepDeleteDialog } from "@/components/ui/two-step-delete-dialog";
 import type { ApiKeyView } from "@/lib/keys/types";
-import { FormError } from "@/components/ui/form-errors";
 import { useServerAction } from "@/lib/client/use-server-action";
 
 /**
@@ -29,13 +25,9 @@ export function DeleteKeyDialog({
   onDeleted?: () => void;
   onCloseAutoFocus?: (event: Event) => void;
 }) {
-  const [step, setStep] = useState<"warn" | "confirm">("warn");
-  const [typed, setTyped] = useState("");
   const deletion = useServerAction(deleteApiKeyAction);
-  const matches = typed === apiKey.name;
 
   const remove = async () => {
-    if (!matches) return;
     const result = await deletion.run(slug, apiKey.id);
     if (!result.ok) return;
     toast.success("API key deleted");
@@ -45,75 +37,26 @@ export function DeleteKeyDialog({
 
   const name = <span className="font-medium break-words text-zinc-900 dark:text-zinc-100">{apiKey.name}</span>;
 
-  if (step === "warn") {
-    return (
-      <Dialog
-        open={open}
-        onOpenChange={onOpenChange}
-        role="alertdialog"
-        title="Delete API key?"
-        description={<>You are about to delete {name}.</>}
-        onCloseAutoFocus={onCloseAutoFocus}
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => onOpenChange(false)} autoFocus>
-              Cancel
-            </Button>
-            <Button variant="destructive" onClick={() => setStep("confirm")}>
-              Continue
-            </Button>
-          </>
-        }
-      >
-        <ul className="list-disc space-y-1.5 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
-          <li>Every request that sends this key is refused at once, with 401 invalid_api_key.</li>
-          <li>Integrations and services using it stop working until they get a new key.</li>
-          {apiKey.isOwnerKey && <li>This is the workspace&apos;s owner key: it holds every permission.</li>}
-          <li>The key cannot be restored. Its audit trail stays in the audit log.</li>
-        </ul>
-      </Dialog>
-    );
-  }
-
   return (
-    <Dialog
+    <TwoStepDeleteDialog
       open={open}
       onOpenChange={onOpenChange}
-      role="alertdialog"
-      title="Confirm deletion"
-      description={<>Type {name} to delete it permanently.</>}
       onCloseAutoFocus={onCloseAutoFocus}
-      footer={
-        <>
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button variant="destructive" type="submit" form="delete-key-form" disabled={!matches} pending={deletion.pending}>
-            Delete permanently
-          </Button>
-        </>
-      }
+      title="Delete API key?"
+      description={<>You are about to delete {name}.</>}
+      confirmDescription={<>Type {name} to delete it permanently.</>}
+      confirmLabel="Type the key name to confirm"
+      expected={apiKey.name}
+      pending={deletion.pending}
+      error={deletion.error}
+      onConfirm={() => void remove()}
     >
-      <form
-        id="delete-key-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void remove();
-        }}
-      >
-        <FormError message={deletion.error} />
-        <Label htmlFor="delete-key-confirm">Type the key name to confirm</Label>
-        <Input
-          id="delete-key-confirm"
-          autoFocus
-          autoComplete="off"
-          spellCheck={false}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          className="font-mono"
-        />
-      </form>
-    </Dialog>
+      <ul className="list-disc space-y-1.5 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
+        <li>Every request that sends this key is refused at once, with 401 invalid_api_key.</li>
+        <li>Integrations and services using it stop working until they get a new key.</li>
+        {apiKey.isOwnerKey && <li>This is the workspace&apos;s owner key: it holds every permission.</li>}
+        <li>The key cannot be restored. Its audit trail stays in the audit log.</li>
+      </ul>
+    </TwoStepDeleteDialog>
   );
 }
