@@ -16,7 +16,9 @@ test.describe("the API keys list", () => {
     await expect(page.getByRole("searchbox", { name: "Search keys by name" })).toBeVisible();
 
     const headers = table(page).getByRole("columnheader");
-    await expect(headers).toHaveText(["Name", "Key", "Roles", "Created", "Expires", "Last used", "Created by", "Actions"]);
+    // The first header is the "Select all on this page" checkbox (its name is its label).
+    await expect(headers).toHaveText(["", "Name", "Key", "Roles", "Created", "Expires", "Last used", "Requests (24 h)", "Created by", "Actions"]);
+    await expect(headers.first().getByRole("checkbox", { name: "Select all on this page" })).toBeVisible();
 
     const tcross = row(page, "tcross_ro");
     await expect(tcross).toContainText("Reporting dashboards (read-only)");

@@ -47,11 +47,11 @@ export function KeyRoles({ roles }: { roles: ApiKeyView["roles"] }) {
 }
 
 /** The server decides whether a key has expired (`status`), so both renders agree. */
-export function KeyExpiry({ apiKey }: { apiKey: ApiKeyView }) {
+export function KeyExpiry({ apiKey, wrap = false }: { apiKey: ApiKeyView; wrap?: boolean }) {
   if (!apiKey.expiresAt) return <span className={muted}>Permanent</span>;
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <LocalTime iso={apiKey.expiresAt} relative="under" />
+      <LocalTime iso={apiKey.expiresAt} relative="under" wrap={wrap} />
       {apiKey.status === "expired" && <Badge tone="red">Expired</Badge>}
       {apiKey.status !== "expired" && <ExpiresInBadge expiresAt={apiKey.expiresAt} />}
     </span>
@@ -192,20 +192,20 @@ export function keyColumns({
       id: KEY_COLUMN.created,
       header: byCreated.header,
       meta: { sorted: byCreated.sorted, mobile: "half", mobileLabel: "Created" },
-      cell: ({ row }) => <LocalTime iso={row.original.createdAt} relative="under" />,
+      cell: ({ row }) => <LocalTime iso={row.original.createdAt} relative="under" wrap />,
     }),
     helper.accessor("expiresAt", {
       id: KEY_COLUMN.expires,
       header: "Expires",
       meta: { mobile: "half" },
-      cell: ({ row }) => <KeyExpiry apiKey={row.original} />,
+      cell: ({ row }) => <KeyExpiry apiKey={row.original} wrap />,
     }),
     helper.accessor("lastUsedAt", {
       id: KEY_COLUMN.lastUsed,
       header: "Last used",
       meta: { mobile: "half" },
       cell: ({ row }) =>
-        row.original.lastUsedAt ? <LocalTime iso={row.original.lastUsedAt} relative="under" /> : <span className={muted}>Never</span>,
+        row.original.lastUsedAt ? <LocalTime iso={row.original.lastUsedAt} relative="under" wrap /> : <span className={muted}>Never</span>,
     }),
     helper.display({
       id: KEY_COLUMN.requests24h,

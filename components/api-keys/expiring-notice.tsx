@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useSyncExternalStore } from "react";
 import { Badge } from "@/components/ui/badge";
-import { EXPIRING_WITHIN_DAYS } from "@/lib/validations/key-lifecycle";
+import { EXPIRING_WITHIN_DAYS } from "@/lib/keys/expiring";
 
 const DAY = 86_400_000;
 

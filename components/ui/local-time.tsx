@@ -57,17 +57,20 @@ export function LocalTime({
   iso,
   className,
   relative = "beside",
+  wrap = false,
 }: {
   iso: string;
   className?: string;
   relative?: "under" | "beside" | false;
+  /** May break between the date and the time where its column is narrow (a wide table). */
+  wrap?: boolean;
 }) {
   const date = new Date(iso);
   const local = useSyncExternalStore(subscribe, mounted, onServer);
   const exact = formatDateTime(date, !local);
   const title = local ? `${exact} (${zoneLabel(date)})` : `${exact} (UTC)`;
   const time = (
-    <time dateTime={iso} title={title} className={cn("tabular-nums whitespace-nowrap", className)}>
+    <time dateTime={iso} title={title} className={cn("tabular-nums", !wrap && "whitespace-nowrap", className)}>
       {exact}
     </time>
   );

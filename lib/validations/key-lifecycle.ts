@@ -52,7 +52,7 @@ export const bulkKeysSchema = z
 /** SPEC §9.4: the Status filter. */
 export const KEY_STATUS_FILTERS = ["all", "active", "expiring", "expired", "disabled"] as const;
 export type KeyStatusFilter = (typeof KEY_STATUS_FILTERS)[number];
-export const EXPIRING_WITHIN_DAYS = 7;
+export { EXPIRING_WITHIN_DAYS } from "@/lib/keys/expiring";
 
 export const keyStatusFilterSchema = z
   .enum(KEY_STATUS_FILTERS, { error: `Status must be one of ${KEY_STATUS_FILTERS.join(", ")}` })
