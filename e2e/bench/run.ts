@@ -398,6 +398,7 @@ const SCENARIOS: Scenario[] = [
   { name: "verification", run: benchVerification },
   { name: "list", run: benchListScenario },
   { name: "restrictions", run: async () => (await import("./restrictions")).benchRestrictions() },
+  { name: "usage", run: async () => (await import("./usage")).benchUsage() },
 ];
 
 async function main(): Promise<void> {
@@ -413,8 +414,6 @@ async function main(): Promise<void> {
   } finally {
     await context.postgres?.handle.close();
   }
-  const usage = path.join(ROOT, "e2e/bench/usage.ts");
-  if (existsSync(usage)) await ((await import(usage)) as { benchUsage?: () => Promise<void> }).benchUsage?.();
 }
 
 main().then(
