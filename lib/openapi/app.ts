@@ -8,7 +8,7 @@ import { reservedQueryKey, routeInput } from "./input";
 import { clientAddress } from "./client-address";
 import { withCallerHeaders } from "./restrict";
 import type { AnyRoute, PublicRouteContext } from "./route";
-import { countRequest } from "./usage-count";
+import { countRequest, countUnrouted } from "./usage-count";
 
 // Node's header limit (16 KiB) bounds the request line anyway: an over-long id reaches the route's own check.
 const PARAM_LENGTH_MAX = 16 * 1024;
@@ -88,8 +88,14 @@ function runPublic(route: AnyRoute, request: FastifyRequest, context: Context): 
   return handle({ query, params, bytes, ip, req: request.raw, ...context });
 }
 
+/** An answer no route gave (404, 405, 413), counted for the key the request names (SPEC §11). */
+function sendCounted(reply: FastifyReply, request: FastifyRequest, services: AuthenticatorDeps, response: ApiResponse): FastifyReply {
+  countUnrouted(services, request.raw, response);
+  return send(reply, response);
+}
+
 /** Every other method on a known path: 405 naming the ones there are, before any authentication. */
-function refuseOtherMethods(app: FastifyInstance, routes: readonly AnyRoute[]): void {
+function refuseOtherMethods(app: FastifyInstance, routes: readonly AnyRoute[], services: AuthenticatorDeps): void {
   const byPath = new Map<string, Set<string>>([[OPENAPI_PATH, new Set(["GET"])]]);
   for (const route of routes) byPath.set(route.path, (byPath.get(route.path) ?? new Set()).add(route.method));
   for (const [path, methods] of byPath) {
@@ -99,7 +105,7 @@ function refuseOtherMethods(app: FastifyInstance, routes: readonly AnyRoute[]): 
       method: METHODS.filter((m) => !methods.has(m)),
       url: path.replace(/\{(\w+)\}/g, ":$1"),
       handler: (request, reply) =>
-        send(reply, apiError(405, "method_not_allowed", `${request.method} is not supported here; use ${allow}.`, {}, { allow })),
+        sendCounted(reply, request, services, apiError(405, "method_not_allowed", `${request.method} is not supported here; use ${allow}.`, {}, { allow })),
     });
   }
 }
@@ -122,11 +128,11 @@ export async function buildOpenApiApp(routes: readonly AnyRoute[], services: Aut
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
 
-  app.setNotFoundHandler((_req, reply) => send(reply, apiError(404, "not_found", "No such endpoint.")));
+  app.setNotFoundHandler((request, reply) => sendCounted(reply, request, services, apiError(404, "not_found", "No such endpoint.")));
   app.setErrorHandler((err: { statusCode?: number; code?: string }, request, reply) => {
     const status = err.statusCode ?? 500;
     if (status === 413) {
-      return send(reply, apiError(413, "payload_too_large", `Request bodies are limited to ${BODY_LIMIT_TEXT}.`));
+      return sendCounted(reply, request, services, apiError(413, "payload_too_large", `Request bodies are limited to ${BODY_LIMIT_TEXT}.`));
     }
     if (status >= 400 && status < 500) {
       return send(reply, apiError(400, "invalid_request", "request: The request is not valid.", { field: "request" }));
@@ -155,7 +161,7 @@ export async function buildOpenApiApp(routes: readonly AnyRoute[], services: Aut
       },
     });
   }
-  refuseOtherMethods(app, routes);
+  refuseOtherMethods(app, routes, services);
   await app.ready();
   return app;
 }

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import { SUCCESS, type UsageRecorder } from "@/lib/usage/recorder";
-import { isCaller, type AuthOutcome } from "./authenticate";
+import { hashSecret, isWellFormedSecret, SECRET_LENGTH } from "@/lib/keys/format";
+import type { VerifiedKey } from "@/lib/keys/verify";
+import { isCaller, presentedSecret, type AuthenticatorDeps, type AuthOutcome } from "./authenticate";
 import type { ApiErrorBody, ApiResponse } from "./errors";
 import type { AnyRoute } from "./route";
 
@@ -33,4 +35,26 @@ export function countRequest(
   } else {
     usage.count(keyId, codeOf(response), now);
   }
+}
+
+/**
+ * A request answered before any route ran (an unknown path's 404, another method's 405, a body
+ * over the limit's 413) still counts for the key it names, when that key exists (SPEC §11). Off
+ * the answer's path: the response is sent at once; a key not in the cache costs the verifier's
+ * one look-up, as it would on any route.
+ */
+export function countUnrouted(services: AuthenticatorDeps, req: IncomingMessage, response: ApiResponse): void {
+  const { usage } = services;
+  if (!usage) return;
+  const secret = presentedSecret(req.headers);
+  if (secret === null || secret.length !== SECRET_LENGTH) return;
+  const hash = hashSecret(secret);
+  const code = codeOf(response);
+  const count = (key: VerifiedKey | null) => {
+    if (key) usage.count(key.keyId, code, Date.now());
+  };
+  const cached = services.verifier.peek(hash);
+  if (cached !== undefined) return count(cached);
+  if (!isWellFormedSecret(secret)) return;
+  services.verifier.lookup(hash).then(count, () => undefined);
 }

@@ -40,17 +40,20 @@ describe("usage counted on the Open API (SPEC §11)", () => {
       }
       expect((await call(api.url, "/api/v1/keys?limit=abc", { key: other.secret })).status).toBe(400);
       expect((await call(api.url, `/api/v1/keys/key_0000000000000000`, { key: other.secret })).status).toBe(404);
+      // Answered before any route: an unknown path, another method, a body over the limit.
+      expect((await call(api.url, "/api/v1/no-such-endpoint", { key: other.secret })).status).toBe(404);
+      expect((await call(api.url, "/api/v1/me", { method: "DELETE", key: other.secret })).status).toBe(405);
       // Unknown keys and no key name no key: nothing to count.
       await call(api.url, "/api/v1/me", { key: `ak_${"A".repeat(32)}` });
       await call(api.url, "/api/v1/me");
 
-      expect(api.api.stats().usage).toMatchObject({ counted: 7 + 3 + 1 + 2 + 2, writes: 0 });
+      expect(api.api.stats().usage).toMatchObject({ counted: 7 + 3 + 1 + 2 + 2 + 2, writes: 0 });
       expect(await minuteCounts(key.id)).toEqual({});
 
       await api.api.flush();
       expect(await minuteCounts(key.id)).toEqual({ success: 8, forbidden: 3 });
       expect(await minuteCounts(expired.id)).toEqual({ expired_api_key: 2 });
-      expect(await minuteCounts(other.id)).toEqual({ invalid_request: 1, not_found: 1 });
+      expect(await minuteCounts(other.id)).toEqual({ invalid_request: 1, not_found: 2, method_not_allowed: 1 });
 
       const day = await queryKeyUsage(getDb(), ws.id, key.id, "24h");
       expect(day.totals).toEqual({ success: 8, refused: 3 });
@@ -62,8 +65,8 @@ describe("usage counted on the Open API (SPEC §11)", () => {
       expect(month.buckets.at(-1)).toMatchObject({ success: 8, refused: 3 });
 
       const workspace = await queryWorkspaceUsage(getDb(), ws.id, "24h");
-      expect(workspace.totals).toEqual({ success: 8, refused: 3 + 2 + 2 });
-      expect(await queryRequestsLast24h(getDb(), ws.id, [key.id, other.id, expired.id])).toEqual({ [key.id]: 11, [other.id]: 2, [expired.id]: 2 });
+      expect(workspace.totals).toEqual({ success: 8, refused: 3 + 2 + 2 + 2 });
+      expect(await queryRequestsLast24h(getDb(), ws.id, [key.id, other.id, expired.id])).toEqual({ [key.id]: 11, [other.id]: 4, [expired.id]: 2 });
 
       // Which permission each success needed: /members needs members:read; /me needs none.
       expect([...(await queryPermissionsUsed(getDb(), key.id))]).toEqual(["members:read"]);
