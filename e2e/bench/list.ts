@@ -124,6 +124,11 @@ export async function listTimings(adminId: string, slug: string, count: number):
       ? [await time(label("sorted Z to A, second page"), async () => describe(await list({ sort: "-name", cursor: byNameSecond })))]
       : []),
     await time(label("oldest first, first page"), async () => describe(await list({ sort: "created" }))),
+    // SPEC §9.4's Status filter, on the (workspace_id, expires_at) and disabled-keys indexes.
+    await time(label("Status: Expiring soon"), async () => describe(await list({ status: "expiring" }))),
+    await time(label("Status: Expired"), async () => describe(await list({ status: "expired" }))),
+    await time(label("Status: Disabled"), async () => describe(await list({ status: "disabled" }))),
+    await time(label("Status: Active"), async () => describe(await list({ status: "active" }))),
     await time(label('search "deploy" (substring)'), async () => describe(await list({ q: "deploy" }))),
     await time(label('search "deploy", page 20'), async () => describe(await list({ q: "deploy", cursor: offsetCursor(950) }))),
     await time(label('search "deplyo" (typo)'), async () => describe(await list({ q: "deplyo" }))),
