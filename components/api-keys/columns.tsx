@@ -138,7 +138,7 @@ export function keyColumns({
   });
   const select = helper.display({
     id: KEY_COLUMN.select,
-    header: () => <SelectAllCheckbox />,
+    header: () => <SelectAllCheckbox className="max-sm:hidden" />,
     // Below sm: beside the row menu in the card's top right corner.
     meta: { headerClassName: "w-10", cellClassName: "max-sm:absolute max-sm:top-3.5 max-sm:right-12 sm:pt-3.5", mobile: "half" },
     cell: ({ row }) => <SelectKeyCheckbox apiKey={row.original} />,

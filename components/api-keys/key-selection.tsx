@@ -62,7 +62,7 @@ export function SelectKeyCheckbox({ apiKey }: { apiKey: ApiKeyView }) {
 }
 
 /** The header checkbox "Select all on this page" (mixed while some are selected). */
-export function SelectAllCheckbox() {
+export function SelectAllCheckbox({ className }: { className?: string }) {
   const selection = useKeySelection();
   if (!selection) return null;
   const { selectable, selected } = selection;
@@ -78,7 +78,23 @@ export function SelectAllCheckbox() {
         if (el) el.indeterminate = some;
       }}
       onChange={(e) => selection.setAll(e.currentTarget.checked)}
-      className={BOX}
+      className={className ? `${BOX} ${className}` : BOX}
     />
+  );
+}
+
+/**
+ * Below `sm` the rows are cards and the table's header row is not shown: "Select all on this
+ * page" stands above the cards instead (the header's own checkbox is hidden there, so each
+ * layout has exactly one).
+ */
+export function MobileSelectAll() {
+  const selection = useKeySelection();
+  if (!selection || selection.selectable.length === 0) return null;
+  return (
+    <label className="mb-3 flex items-center gap-2 px-1 text-sm text-zinc-700 sm:hidden dark:text-zinc-300">
+      <SelectAllCheckbox />
+      Select all on this page
+    </label>
   );
 }

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/api-keys/empty-state";
 import { BulkToolbar } from "@/components/api-keys/bulk-toolbar";
 import { ExpiringNotice } from "@/components/api-keys/expiring-notice";
 import { KeyDialogsProvider } from "@/components/api-keys/key-dialogs";
-import { KeySelectionProvider } from "@/components/api-keys/key-selection";
+import { KeySelectionProvider, MobileSelectAll } from "@/components/api-keys/key-selection";
 import { StatusFilter } from "@/components/api-keys/status-filter";
 import { CreatedByFilter, KeySearch } from "@/components/api-keys/key-search";
 import { ListQueryProvider } from "@/components/api-keys/list-query";
@@ -121,6 +121,7 @@ export default async function ApiKeysPage({
           </div>
           <KeySelectionProvider keys={result.data.items}>
             {canCreate && <BulkToolbar slug={slug} />}
+            {canCreate && <MobileSelectAll />}
             <RequestCountsProvider counts={requests24h}>
               <ApiKeysTable
                 slug={slug}
