@@ -218,7 +218,12 @@ export function keyColumns({
     helper.display({
       id: KEY_COLUMN.actions,
       header: () => <span className="sr-only">Actions</span>,
-      meta: { headerClassName: "w-12", cellClassName: "py-2 text-right", mobile: "corner" },
+      // Pinned to the right edge while a wide table scrolls sideways: the menu is always in reach.
+      meta: {
+        headerClassName: "w-12 sm:sticky sm:right-0 sm:bg-zinc-50 sm:dark:bg-zinc-900",
+        cellClassName: "py-2 text-right sm:sticky sm:right-0 sm:bg-white sm:dark:bg-zinc-900",
+        mobile: "corner",
+      },
       cell: ({ row }) => <RowActions slug={slug} apiKey={row.original} />,
     }),
   ]);

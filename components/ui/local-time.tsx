@@ -47,6 +47,16 @@ const subscribe = () => () => {};
 const mounted = () => true;
 const onServer = () => false;
 
+/** The date and the time may go on two lines, each kept whole (never "2026-12-" / "02"). */
+function WrapAtSpace({ text }: { text: string }) {
+  const [date, time] = text.split(" ");
+  return (
+    <>
+      <span className="whitespace-nowrap">{date}</span> <span className="whitespace-nowrap">{time}</span>
+    </>
+  );
+}
+
 /**
  * A timestamp as `YYYY-MM-DD HH:mm:ss` in the viewer's time zone, with a relative time ("3 days
  * ago") under or beside it, and the zone in the tooltip. The server renders UTC (it cannot know
@@ -71,7 +81,7 @@ export function LocalTime({
   const title = local ? `${exact} (${zoneLabel(date)})` : `${exact} (UTC)`;
   const time = (
     <time dateTime={iso} title={title} className={cn("tabular-nums", !wrap && "whitespace-nowrap", className)}>
-      {exact}
+      {wrap ? <WrapAtSpace text={exact} /> : exact}
     </time>
   );
   if (!relative) return time;
