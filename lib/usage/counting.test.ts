@@ -178,4 +178,18 @@ describe("UsageRecorder", () => {
     expect(await queryLastUseFrom(getDb(), key.id)).toMatchObject({ ip: "10.0.0.1", userAgent: "agent" });
     expect(recorder.stats.counted).toBe(3);
   });
+
+  it("writes the last use of 20,000 keys seen between two flushes (in batches, not one statement)", async () => {
+    const ws = await createTestWorkspace("small");
+    const admin = await ws.addMember(["administrator"]);
+    const key = await createTestKey(ws, admin);
+    const recorder = new UsageRecorder({ db: () => getDb(), flushMs: 600_000 });
+    const now = Date.now();
+    // Ids of keys that do not exist stand for the many keys a cold run sees: their rows are dropped by the join.
+    for (let i = 0; i < 20_000; i++) recorder.recordSuccess(`key_${i.toString(16).padStart(16, "0")}`, now, "members:read", "10.0.0.2", "agent");
+    recorder.recordSuccess(key.id, now, "members:read", "10.0.0.3", "agent");
+    await recorder.flush();
+    expect(recorder.stats.failures).toBe(0);
+    expect(await queryLastUseFrom(getDb(), key.id)).toMatchObject({ ip: "10.0.0.3" });
+  });
 });

@@ -165,10 +165,14 @@ export class UsageRecorder {
     const uses = [...permissions].flatMap(([keyId, used]) => [...used].map(([permission, at]) => [keyId, permission, at] as const));
     uses.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
     const lasts = [...lastUses].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    if (uses.length || lasts.length) {
-      await this.attempt("last use", () => this.writeUses(uses, lasts), () => {
-        for (const [keyId, permission, at] of uses) this.recordSuccess(keyId, at, permission, null, null);
-        for (const [keyId, last] of lasts) this.recordSuccess(keyId, last.at, null, last.ip, last.userAgent);
+    // In batches as the counts: one statement for 50,000 keys overflows the query builder's
+    // stack and PostgreSQL's 65,535 parameters.
+    for (let i = 0; i < Math.max(uses.length, lasts.length); i += BATCH) {
+      const someUses = uses.slice(i, i + BATCH);
+      const someLasts = lasts.slice(i, i + BATCH);
+      await this.attempt("last use", () => this.writeUses(someUses, someLasts), () => {
+        for (const [keyId, permission, at] of someUses) this.recordSuccess(keyId, at, permission, null, null);
+        for (const [keyId, last] of someLasts) this.recordSuccess(keyId, last.at, null, last.ip, last.userAgent);
       });
     }
   }
