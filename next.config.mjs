@@ -1,3 +1,8 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl without locale routing: the language comes from the user or the browser, not the URL.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Loaded from node_modules, not bundled: the custom server (server.ts) and Next's bundles
@@ -10,4 +15,4 @@ const nextConfig = {
   // Security headers: server.ts sets the baseline on every response, proxy.ts the console's CSP.
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

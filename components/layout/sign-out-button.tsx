@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -25,6 +26,7 @@ async function signOut(callbackUrl: string): Promise<void> {
 }
 
 export function SignOutButton() {
+  const t = useTranslations("Header");
   const [pending, setPending] = useState(false);
   return (
     <Button
@@ -40,7 +42,7 @@ export function SignOutButton() {
         }
       }}
     >
-      Sign out
+      {t("signOut")}
     </Button>
   );
 }

@@ -1,11 +1,15 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { Plan } from "@/db/schema";
 import { Menu, MenuItem, MenuLabel } from "@/components/ui/menu";
 
-export type WorkspaceOption = { slug: string; name: string; plan: string };
+export type WorkspaceOption = { slug: string; name: string; plan: Plan };
 
 export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceOption; workspaces: WorkspaceOption[] }) {
+  const t = useTranslations("Header");
+  const tc = useTranslations("Common");
   return (
     <Menu
       align="start"
@@ -15,18 +19,18 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceO
       trigger={
         <>
           <span className="truncate">{current.name}</span>
-          <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-normal text-zinc-600 capitalize dark:bg-zinc-800 dark:text-zinc-400">
-            {current.plan}
+          <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-normal text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
+            {tc(`plans.${current.plan}`)}
           </span>
           <span aria-hidden="true" className="text-zinc-400">
             ▾
           </span>
           {/* The accessible name starts with the visible text (axe: label-content-name-mismatch). */}
-          <span className="sr-only">Switch workspace</span>
+          <span className="sr-only">{t("switchWorkspace")}</span>
         </>
       }
     >
-      <MenuLabel>Workspaces</MenuLabel>
+      <MenuLabel>{t("workspaces")}</MenuLabel>
       {workspaces.map((w) => (
         <MenuItem key={w.slug} asChild className="justify-between">
           <Link href={`/w/${w.slug}/api-keys`} aria-current={w.slug === current.slug ? "page" : undefined}>
@@ -37,7 +41,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceO
               </span>
               {w.name}
             </span>
-            <span className="text-xs text-zinc-500 capitalize dark:text-zinc-400">{w.plan}</span>
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">{tc(`plans.${w.plan}`)}</span>
           </Link>
         </MenuItem>
       ))}

@@ -9,6 +9,9 @@ export const users = pgTable(
     name: text("name").notNull(),
     // scrypt, self-describing: "scrypt$N$r$p$salt$hash" (base64url). Null for OIDC-only users.
     passwordHash: text("password_hash"),
+    // The console language the user chose in the header's "Language" menu (lib/i18n/locales.ts);
+    // null: follow the browser. No CHECK: adding a language is a message file, not a migration.
+    locale: text("locale"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { getAuthOptions } from "./options";
 
-export type SessionUser = { id: string; email: string; name: string };
+export type SessionUser = { id: string; email: string; name: string; locale: string | null };
 
 /** The user id in the request's next-auth session (unchecked), or null when signed out. */
 export async function getSessionUserId(): Promise<string | null> {
@@ -16,14 +17,15 @@ export async function getSessionUserId(): Promise<string | null> {
 export async function findSessionUser(id: string | null | undefined): Promise<SessionUser | null> {
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [user] = await getDb()
-    .select({ id: users.id, email: users.email, name: users.name })
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
   return user ?? null;
 }
 
-/** The signed-in user, checked against the database. */
-export async function getSessionUser(): Promise<SessionUser | null> {
-  return findSessionUser(await getSessionUserId());
-}
+/**
+ * The signed-in user, checked against the database, once per request: the page, its layout and
+ * the language of the request (lib/i18n/request.ts) share one query.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => findSessionUser(await getSessionUserId()));
