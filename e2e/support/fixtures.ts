@@ -19,22 +19,23 @@ export async function letClicksThroughToasts(context: BrowserContext): Promise<v
 }
 
 /** A page signed in as a demo user (storage state from auth.setup.ts). */
-async function pageAs(browser: Browser, role: DemoRole): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStateOf(role), timezoneId: "UTC" });
+async function pageAs(browser: Browser, role: DemoRole, locale?: string): Promise<Page> {
+  // locale: the browser's language (Accept-Language and navigator.language), e.g. "zh-CN" or "uk-UA".
+  const context = await browser.newContext({ storageState: storageStateOf(role), timezoneId: "UTC", ...(locale ? { locale } : {}) });
   await letClicksThroughToasts(context);
   return context.newPage();
 }
 
 type Fixtures = {
-  /** Opens a new signed-in page for the role; closed after the test. */
-  as: (role: DemoRole) => Promise<Page>;
+  /** Opens a new signed-in page for the role, its browser in `locale` if given; closed after the test. */
+  as: (role: DemoRole, locale?: string) => Promise<Page>;
 };
 
 export const test = base.extend<Fixtures>({
   as: async ({ browser }, use) => {
     const pages: Page[] = [];
-    await use(async (role) => {
-      const page = await pageAs(browser, role);
+    await use(async (role, locale) => {
+      const page = await pageAs(browser, role, locale);
       pages.push(page);
       return page;
     });
