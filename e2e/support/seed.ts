@@ -72,8 +72,13 @@ await handle.db.transaction(async (tx) => {
   await seeded("expires-soon", new Date(Date.now() + 3 * 86_400_000 + 3_600_000), 10);
   await seeded("permanent-one", null, 9);
 
+  // "Lingua": its Owner switches the console's language (e2e/i18n-language.spec.ts); nobody else signs in as them.
+  const polyglot = await addUser(E2E_USERS.polyglot, "Polly Glot");
+  const lingua = await seedWorkspace(tx, { name: "Lingua", slug: "lingua", plan: "small" }, [[polyglot, "owner"]]);
+  await seedKey(tx, { workspaceId: lingua.workspaceId, name: "lingua-key", roleId: lingua.roleIds.read_only, creatorId: polyglot, createdAt: new Date(newest) });
+
   // "Quiet": a paid workspace without keys, whose key settings the Settings spec may toggle.
   await seedWorkspace(tx, { name: "Quiet", slug: "quiet", plan: "small" }, [[pager, "owner"]]);
 });
 await handle.close();
-console.log("e2e database seeded: demo data, Paging, Once, Lifecycle and Quiet.");
+console.log("e2e database seeded: demo data, Paging, Once, Lifecycle, Lingua and Quiet.");

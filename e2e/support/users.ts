@@ -27,6 +27,8 @@ export const E2E_USERS = {
   /** Owner and Administrator of "Lifecycle" (`lifecycle`, SPEC §9): the admin made its keys "expires-soon" and "permanent-one". */
   lifecycleOwner: "owner@lifecycle.e2e.test",
   lifecycleAdmin: "admin@lifecycle.e2e.test",
+  /** Owner of "Lingua" (`lingua`): the only user whose saved language a test changes. */
+  polyglot: "polyglot@lingua.e2e.test",
 } as const;
 
 export const PAGING_KEYS = 120;
