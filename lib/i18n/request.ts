@@ -1,7 +1,8 @@
 import { headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getSessionUser } from "@/lib/auth/session";
-import { DEFAULT_LOCALE, isLocale, negotiateLocale, type Locale } from "./locales";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "./locales";
+import { negotiateLocale } from "./negotiate";
 import { loadMessages } from "./messages";
 
 /**

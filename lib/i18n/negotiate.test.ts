@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { negotiateLocale } from "./locales";
+import { negotiateLocale } from "./negotiate";
 
 describe("negotiateLocale", () => {
   it.each([
