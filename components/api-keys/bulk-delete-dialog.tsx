@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { TwoStepDeleteDialog } from "@/components/ui/two-step-delete-dialog";
 import { bulkApiKeysAction } from "@/lib/actions/api-keys";
@@ -27,13 +28,14 @@ export function BulkDeleteDialog({
   onDone?: (deleted: string[]) => void;
   onCloseAutoFocus?: (event: Event) => void;
 }) {
+  const t = useTranslations("ApiKeys.bulk");
   const deletion = useServerAction(bulkApiKeysAction);
   const n = keys.length;
 
   const remove = async () => {
     const result = await deletion.run(slug, { action: "delete", keyIds: keys.map((k) => k.id) });
     if (!result.ok) return;
-    const outcome = bulkOutcome(result.data.results, "deleted");
+    const outcome = bulkOutcome(result.data.results, "deleted", t);
     if (outcome.failed === 0) toast.success(outcome.message);
     else toast.error(outcome.message);
     onDone?.(result.data.results.filter((r) => r.ok).map((r) => r.keyId));
@@ -45,23 +47,23 @@ export function BulkDeleteDialog({
       open={open}
       onOpenChange={onOpenChange}
       onCloseAutoFocus={onCloseAutoFocus}
-      title={`Delete ${n} API ${n === 1 ? "key" : "keys"}?`}
-      description="Every request that sends one of these keys is refused at once. Deleted keys cannot be restored."
-      confirmDescription={<>Type {CONFIRM_WORD} to delete {n === 1 ? "this key" : `these ${n} keys`} permanently.</>}
-      confirmLabel="Type DELETE to confirm"
+      title={t("deleteTitle", { count: n })}
+      description={t("deleteDescription")}
+      confirmDescription={t("confirmDescription", { count: n, word: CONFIRM_WORD })}
+      confirmLabel={t("confirmLabel", { word: CONFIRM_WORD })}
       expected={CONFIRM_WORD}
       pending={deletion.pending}
       error={deletion.error}
       onConfirm={() => void remove()}
     >
-      <ul aria-label="Keys to delete" className="list-disc space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
+      <ul aria-label={t("keysToDelete")} className="list-disc space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
         {keys.slice(0, LISTED).map((k) => (
           <li key={k.id} className="break-words">
             {k.name}
           </li>
         ))}
       </ul>
-      {n > LISTED && <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">and {n - LISTED} more</p>}
+      {n > LISTED && <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{t("andMore", { count: n - LISTED })}</p>}
     </TwoStepDeleteDialog>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { bulkApiKeysAction } from "@/lib/actions/api-keys";
@@ -10,6 +11,7 @@ import { useLifecycleDialogs } from "./lifecycle-dialogs";
 
 /** "N selected" and what can be done to them (SPEC §9.3); shown while one or more rows are ticked. */
 export function BulkToolbar({ slug }: { slug: string }) {
+  const t = useTranslations("ApiKeys.bulk");
   const selection = useKeySelection();
   const dialogs = useLifecycleDialogs();
   const [pending, setPending] = useState<"disable" | "enable" | null>(null);
@@ -21,10 +23,10 @@ export function BulkToolbar({ slug }: { slug: string }) {
     const result = await bulkApiKeysAction(slug, { action, keyIds: keys.map((k) => k.id) }).catch(() => null);
     setPending(null);
     if (!result || !result.ok) {
-      toast.error(result && !result.ok ? result.error : "Nothing was changed. Try again.");
+      toast.error(result && !result.ok ? result.error : t("nothingChanged"));
       return;
     }
-    const outcome = bulkOutcome(result.data.results, action === "disable" ? "disabled" : "enabled");
+    const outcome = bulkOutcome(result.data.results, action === "disable" ? "disabled" : "enabled", t);
     if (outcome.failed === 0) toast.success(outcome.message);
     else toast.error(outcome.message);
   };
@@ -32,17 +34,17 @@ export function BulkToolbar({ slug }: { slug: string }) {
   return (
     <div
       role="toolbar"
-      aria-label="Selected keys"
+      aria-label={t("toolbarLabel")}
       className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-indigo-200 bg-indigo-50 px-3 py-2 dark:border-indigo-900 dark:bg-indigo-950/60"
     >
       <p className="mr-auto text-sm font-medium text-indigo-900 dark:text-indigo-100" aria-live="polite">
-        {keys.length} selected
+        {t("selected", { count: keys.length })}
       </p>
       <Button size="sm" variant="secondary" pending={pending === "disable"} disabled={pending !== null} onClick={() => void run("disable")}>
-        Disable
+        {t("disable")}
       </Button>
       <Button size="sm" variant="secondary" pending={pending === "enable"} disabled={pending !== null} onClick={() => void run("enable")}>
-        Enable
+        {t("enable")}
       </Button>
       <Button
         size="sm"
@@ -50,10 +52,10 @@ export function BulkToolbar({ slug }: { slug: string }) {
         disabled={pending !== null}
         onClick={(e) => dialogs.openBulkDelete(keys, () => selection.clear(), e.currentTarget)}
       >
-        Delete
+        {t("delete")}
       </Button>
       <Button size="sm" variant="ghost" onClick={() => selection.clear()}>
-        Clear selection
+        {t("clear")}
       </Button>
     </div>
   );

@@ -2,9 +2,12 @@
 
 import Link from "next/link";
 import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+import type { BuiltInRole } from "@/db/schema";
 import { createDataTableColumnHelper, type DataTableColumns } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Breakable } from "@/components/ui/breakable";
+import { RoleName } from "@/components/ui/role-name";
 import { LocalTime } from "@/components/ui/local-time";
 import type { ApiKeyView } from "@/lib/keys/types";
 import type { ApiKeySort } from "@/lib/validations/api-keys";
@@ -34,12 +37,18 @@ const KEY_COLUMN = {
 const helper = createDataTableColumnHelper<ApiKeyView>();
 const muted = "text-zinc-500 dark:text-zinc-400";
 
-export function KeyRoles({ roles }: { roles: ApiKeyView["roles"] }) {
+/** The t of the "ApiKeys" namespace, for code that builds the columns outside a component. */
+export type ApiKeysT = ReturnType<typeof useTranslations<"ApiKeys">>;
+
+/** A key's role badges; `builtInRoles` (role id → built-in kind) shows built-in roles in the reader's language. */
+export function KeyRoles({ roles, builtInRoles = {} }: { roles: ApiKeyView["roles"]; builtInRoles?: Record<string, BuiltInRole> }) {
   return (
     <ul className="flex max-w-56 flex-wrap gap-1">
       {roles.map((role) => (
         <li key={role.id}>
-          <Badge>{role.name}</Badge>
+          <Badge>
+            <RoleName name={role.name} builtIn={builtInRoles[role.id]} />
+          </Badge>
         </li>
       ))}
     </ul>
@@ -48,23 +57,25 @@ export function KeyRoles({ roles }: { roles: ApiKeyView["roles"] }) {
 
 /** The server decides whether a key has expired (`status`), so both renders agree. */
 export function KeyExpiry({ apiKey, wrap = false }: { apiKey: ApiKeyView; wrap?: boolean }) {
-  if (!apiKey.expiresAt) return <span className={muted}>Permanent</span>;
+  const t = useTranslations("ApiKeys.badges");
+  if (!apiKey.expiresAt) return <span className={muted}>{t("permanent")}</span>;
   return (
     <span className="inline-flex flex-col items-start gap-1">
       <LocalTime iso={apiKey.expiresAt} relative="under" wrap={wrap} />
-      {apiKey.status === "expired" && <Badge tone="red">Expired</Badge>}
+      {apiKey.status === "expired" && <Badge tone="red">{t("expired")}</Badge>}
       {apiKey.status !== "expired" && <ExpiresInBadge expiresAt={apiKey.expiresAt} />}
     </span>
   );
 }
 
 export function KeyCreator({ createdBy }: { createdBy: ApiKeyView["createdBy"] }) {
+  const t = useTranslations("ApiKeys.badges");
   return (
     <span className="inline-flex flex-col items-start gap-1">
       <span className="whitespace-nowrap" title={createdBy.email}>
         {createdBy.name}
       </span>
-      {!createdBy.active && <Badge tone="amber">Inactive — creator removed</Badge>}
+      {!createdBy.active && <Badge tone="amber">{t("creatorRemoved")}</Badge>}
     </span>
   );
 }
@@ -82,6 +93,7 @@ let refocus: { column: Sortable; sort: ApiKeySort } | null = null;
 
 /** A header that orders the list by its column: Name A→Z then Z→A; Created newest then oldest. */
 function SortHeader({ label, column, sort }: { label: string; column: Sortable; sort: ApiKeySort }) {
+  const t = useTranslations("ApiKeys.sort");
   const { setParams } = useListQuery();
   const button = useRef<HTMLButtonElement>(null);
   const current = direction(sort, column);
@@ -92,7 +104,7 @@ function SortHeader({ label, column, sort }: { label: string; column: Sortable; 
   }, [column, sort]);
   // The default order (newest first) leaves the URL clean.
   const next = column === "created" ? (sort === "-created" ? "created" : null) : sort === "name" ? "-name" : "name";
-  const title = column === "created" ? (next ? "Sort oldest first" : "Sort newest first") : next === "-name" ? "Sort Z to A" : "Sort A to Z";
+  const title = column === "created" ? (next ? t("oldestFirst") : t("newestFirst")) : next === "-name" ? t("zToA") : t("aToZ");
   return (
     <button
       type="button"
@@ -119,20 +131,25 @@ export function keyColumns({
   showCreatedBy,
   sort,
   selectable = false,
+  builtInRoles = {},
+  t,
 }: {
   slug: string;
   showCreatedBy: boolean;
   sort: ApiKeySort | null;
+  /** Role id → built-in kind, for role badges in the reader's language. */
+  builtInRoles?: Record<string, BuiltInRole>;
+  t: ApiKeysT;
   /** SPEC §9.3: a first column of checkboxes, for viewers who may change keys. */
   selectable?: boolean;
 }): DataTableColumns<ApiKeyView> {
   const sortable = (label: string, column: Sortable): { header: string | (() => React.ReactNode); sorted?: Direction } =>
     sort ? { header: () => <SortHeader label={label} column={column} sort={sort} />, sorted: direction(sort, column) } : { header: label };
-  const byName = sortable("Name", "name");
-  const byCreated = sortable("Created", "created");
+  const byName = sortable(t("columns.name"), "name");
+  const byCreated = sortable(t("columns.created"), "created");
   const createdBy = helper.accessor("createdBy", {
     id: KEY_COLUMN.createdBy,
-    header: "Created by",
+    header: t("columns.createdBy"),
     meta: { mobile: "half" },
     cell: ({ row }) => <KeyCreator createdBy={row.original.createdBy} />,
   });
@@ -162,8 +179,8 @@ export function keyColumns({
                 <Breakable text={key.name} />
                 <NavigationPending />
               </Link>
-              {key.isOwnerKey && <Badge tone="indigo">Owner</Badge>}
-              {!key.enabled && <Badge tone="red">Disabled</Badge>}
+              {key.isOwnerKey && <Badge tone="indigo">{t("badges.owner")}</Badge>}
+              {!key.enabled && <Badge tone="red">{t("badges.disabled")}</Badge>}
               <LeakBadges apiKey={key} />
             </div>
             {key.description && <p className={`mt-0.5 line-clamp-2 text-xs break-words ${muted}`}>{key.description}</p>}
@@ -174,7 +191,7 @@ export function keyColumns({
     }),
     helper.accessor("hint", {
       id: KEY_COLUMN.key,
-      header: "Key",
+      header: t("columns.key"),
       cell: ({ row }) => (
         <span className="-my-1 inline-flex items-center gap-1 whitespace-nowrap">
           <code className="font-mono text-xs text-zinc-700 dark:text-zinc-300">{row.original.hint}</code>
@@ -185,31 +202,31 @@ export function keyColumns({
     }),
     helper.accessor("roles", {
       id: KEY_COLUMN.roles,
-      header: "Roles",
-      cell: ({ row }) => <KeyRoles roles={row.original.roles} />,
+      header: t("columns.roles"),
+      cell: ({ row }) => <KeyRoles roles={row.original.roles} builtInRoles={builtInRoles} />,
     }),
     helper.accessor("createdAt", {
       id: KEY_COLUMN.created,
       header: byCreated.header,
-      meta: { sorted: byCreated.sorted, mobile: "half", mobileLabel: "Created" },
+      meta: { sorted: byCreated.sorted, mobile: "half", mobileLabel: t("columns.created") },
       cell: ({ row }) => <LocalTime iso={row.original.createdAt} relative="under" wrap />,
     }),
     helper.accessor("expiresAt", {
       id: KEY_COLUMN.expires,
-      header: "Expires",
+      header: t("columns.expires"),
       meta: { mobile: "half" },
       cell: ({ row }) => <KeyExpiry apiKey={row.original} wrap />,
     }),
     helper.accessor("lastUsedAt", {
       id: KEY_COLUMN.lastUsed,
-      header: "Last used",
+      header: t("columns.lastUsed"),
       meta: { mobile: "half" },
       cell: ({ row }) =>
-        row.original.lastUsedAt ? <LocalTime iso={row.original.lastUsedAt} relative="under" wrap /> : <span className={muted}>Never</span>,
+        row.original.lastUsedAt ? <LocalTime iso={row.original.lastUsedAt} relative="under" wrap /> : <span className={muted}>{t("badges.never")}</span>,
     }),
     helper.display({
       id: KEY_COLUMN.requests24h,
-      header: "Requests (24 h)",
+      header: t("columns.requests24h"),
       // Wraps to two lines ("Requests" / "(24 h)") so the list keeps its width at 1440 px.
       meta: { mobile: "half", cellClassName: "sm:text-right", headerClassName: "w-20 text-right whitespace-normal!" },
       cell: ({ row }) => <RequestCount keyId={row.original.id} />,
@@ -217,7 +234,7 @@ export function keyColumns({
     ...(showCreatedBy ? [createdBy] : []),
     helper.display({
       id: KEY_COLUMN.actions,
-      header: () => <span className="sr-only">Actions</span>,
+      header: () => <span className="sr-only">{t("columns.actions")}</span>,
       // Pinned to the right edge while a wide table scrolls sideways: the menu is always in reach.
       meta: {
         headerClassName: "w-12 sm:sticky sm:right-0 sm:bg-zinc-50 sm:dark:bg-zinc-900",

@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { CreateKeyOptions } from "@/lib/keys/types";
 import { PlusIcon } from "./icons";
 import { useKeyDialogs } from "./key-dialogs";
 
 /** "Create key"; disabled with the reason when the server would refuse (e.g. the limit of 10). */
-export function CreateKeyButton({ options, label = "Create key" }: { options: CreateKeyOptions; label?: string }) {
+export function CreateKeyButton({ options, label: given }: { options: CreateKeyOptions; label?: string }) {
+  const t = useTranslations("ApiKeys");
+  const label = given ?? t("createKey");
   const dialogs = useKeyDialogs();
   if (!options.canCreate) {
     return (

@@ -2,6 +2,7 @@
 
 import { useParams } from "next/navigation";
 import { startTransition, useEffect, useOptimistic, useRef, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { findKeyBySecretAction } from "@/lib/actions/api-keys";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/input";
@@ -20,6 +21,7 @@ const FULL_SECRET = /^ak_[0-9A-Za-z]{32}$/;
  * it never lands in the URL or the browser history.
  */
 export function KeySearch({ initialQuery }: { initialQuery: string }) {
+  const t = useTranslations("ApiKeys.search");
   const { pending, setParams } = useListQuery();
   const { slug } = useParams<{ slug: string }>();
   const [value, setValue] = useState(initialQuery);
@@ -46,13 +48,13 @@ export function KeySearch({ initialQuery }: { initialQuery: string }) {
     const q = raw.trim();
     setNotice("");
     if (!SECRET_LIKE.test(q)) return setParams({ q: q || null });
-    if (!FULL_SECRET.test(q)) return setNotice("Paste the whole secret (35 characters), its hint or the Key ID.");
+    if (!FULL_SECRET.test(q)) return setNotice(t("pasteWhole"));
     startLookUp(async () => {
       const found = await findKeyBySecretAction(slug, q);
       const keyId = found.ok ? found.data.keyId : null;
       setValue(keyId ?? "");
       if (keyId) setParams({ q: keyId });
-      else setNotice(found.ok ? "No key you can see has this secret." : found.error);
+      else setNotice(found.ok ? t("noSecretMatch") : found.error);
     });
   };
 
@@ -75,8 +77,8 @@ export function KeySearch({ initialQuery }: { initialQuery: string }) {
           ref={input}
           id={KEY_SEARCH_INPUT_ID}
           type="search"
-          aria-label="Search keys by name"
-          placeholder="Name, Key ID or hint"
+          aria-label={t("label")}
+          placeholder={t("placeholder")}
           aria-describedby={notice ? "key-search-notice" : undefined}
           autoComplete="off"
           spellCheck={false}
@@ -108,7 +110,7 @@ export function KeySearch({ initialQuery }: { initialQuery: string }) {
           {value && (
             <button
               type="button"
-              aria-label="Clear search"
+              aria-label={t("clear")}
               onClick={() => {
                 setValue("");
                 search("");
@@ -132,16 +134,17 @@ export function KeySearch({ initialQuery }: { initialQuery: string }) {
 
 /** "Created by: Anyone / Me", for members who see everyone's keys. */
 export function CreatedByFilter({ value }: { value: "anyone" | "me" }) {
+  const t = useTranslations("ApiKeys.createdBy");
   const { setParams } = useListQuery();
   // Checked at once, not when the server has answered.
   const [selected, setSelected] = useOptimistic(value);
   const options = [
-    { value: "anyone", label: "Anyone" },
-    { value: "me", label: "Me" },
+    { value: "anyone", label: t("anyone") },
+    { value: "me", label: t("me") },
   ] as const;
   return (
     <fieldset className="flex items-center gap-2">
-      <legend className="float-left mr-2 text-sm text-zinc-600 dark:text-zinc-400">Created by</legend>
+      <legend className="float-left mr-2 text-sm text-zinc-600 dark:text-zinc-400">{t("legend")}</legend>
       <div className="inline-flex rounded-md border border-zinc-300 bg-white p-0.5 dark:border-zinc-700 dark:bg-zinc-900">
         {options.map((option) => (
           <label

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { revealApiKeySecretAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
@@ -10,7 +11,6 @@ import { LocalTime } from "@/components/ui/local-time";
 import type { ApiKeyView } from "@/lib/keys/types";
 import { useServerAction } from "@/lib/client/use-server-action";
 import type { ShowOnceSwitch } from "@/lib/workspaces/secret-storage";
-import { SECRET_SHOWN_ONCE } from "./messages";
 
 /** The hint with the hidden middle as dots, as long as the secret (35 characters). */
 export function maskedSecret(hint: string): string {
@@ -22,13 +22,9 @@ export function maskedSecret(hint: string): string {
  * or it is older and its stored secret was deleted when the setting was turned on.
  */
 function NotStored({ createdAt, since }: { createdAt: string; since: ShowOnceSwitch | null }) {
-  if (!since || Date.parse(createdAt) >= Date.parse(since.at)) return <>{SECRET_SHOWN_ONCE}</>;
-  return (
-    <>
-      Secret not stored: this workspace shows secrets only once (turned on <LocalTime iso={since.at} relative={false} /> by{" "}
-      {since.by}). The secret stored for this key was deleted then; it cannot be revealed or copied, and the key keeps working.
-    </>
-  );
+  const t = useTranslations("ApiKeys.secret");
+  if (!since || Date.parse(createdAt) >= Date.parse(since.at)) return <>{t("shownOnce")}</>;
+  return <>{t.rich("deletedWhenShownOnce", { by: since.by, when: () => <LocalTime iso={since.at} relative={false} /> })}</>;
 }
 
 /**
@@ -45,6 +41,7 @@ export function KeySecret({
   /** When "Show secrets only once" was last turned on, for a key without a stored secret. */
   shownOnceSince?: ShowOnceSwitch | null;
 }) {
+  const t = useTranslations("ApiKeys.secret");
   const [secret, setSecret] = useState<string | null>(null);
   const reveal = useServerAction(revealApiKeySecretAction);
   const copy = useServerAction(revealApiKeySecretAction);
@@ -56,7 +53,7 @@ export function KeySecret({
       toast.error(result.error);
       return null;
     }
-    if (result.data.secret === null) toast.info(SECRET_SHOWN_ONCE);
+    if (result.data.secret === null) toast.info(t("shownOnce"));
     // The reveal or copy is now in the key's audit trail below: show it without a reload.
     else router.refresh();
     return result.data.secret;
@@ -83,7 +80,7 @@ export function KeySecret({
       <div className="space-y-2">
         {value}
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Only the key&apos;s creator and members who manage keys can reveal or copy it.
+          {t("onlyCreator")}
         </p>
       </div>
     );
@@ -106,9 +103,9 @@ export function KeySecret({
             setSecret(await fetchSecret("reveal"));
           }}
         >
-          {secret !== null ? "Hide" : "Reveal"}
+          {secret !== null ? t("hide") : t("reveal")}
         </Button>
-        <CopyButton label="Copy" getText={() => fetchSecret("copy")} />
+        <CopyButton label={t("copy")} getText={() => fetchSecret("copy")} />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, use, useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ApiKeyView } from "@/lib/keys/types";
 
 type Selection = {
@@ -47,12 +48,13 @@ const BOX = "size-4 cursor-pointer rounded border-zinc-300 accent-indigo-600 dis
 
 /** A row's checkbox "Select <name>"; disabled for a key the viewer may not change. */
 export function SelectKeyCheckbox({ apiKey }: { apiKey: ApiKeyView }) {
+  const t = useTranslations("ApiKeys.selection");
   const selection = useKeySelection();
   if (!selection) return null;
   return (
     <input
       type="checkbox"
-      aria-label={`Select ${apiKey.name}`}
+      aria-label={t("selectKey", { name: apiKey.name })}
       disabled={!apiKey.can.modify}
       checked={selection.selected.has(apiKey.id)}
       onChange={(e) => selection.toggle(apiKey.id, e.currentTarget.checked)}
@@ -63,6 +65,7 @@ export function SelectKeyCheckbox({ apiKey }: { apiKey: ApiKeyView }) {
 
 /** The header checkbox "Select all on this page" (mixed while some are selected). */
 export function SelectAllCheckbox({ className }: { className?: string }) {
+  const t = useTranslations("ApiKeys.selection");
   const selection = useKeySelection();
   if (!selection) return null;
   const { selectable, selected } = selection;
@@ -71,7 +74,7 @@ export function SelectAllCheckbox({ className }: { className?: string }) {
   return (
     <input
       type="checkbox"
-      aria-label="Select all on this page"
+      aria-label={t("selectAll")}
       disabled={selectable.length === 0}
       checked={all}
       ref={(el) => {
@@ -89,12 +92,13 @@ export function SelectAllCheckbox({ className }: { className?: string }) {
  * layout has exactly one).
  */
 export function MobileSelectAll() {
+  const t = useTranslations("ApiKeys.selection");
   const selection = useKeySelection();
   if (!selection || selection.selectable.length === 0) return null;
   return (
     <label className="mb-3 flex items-center gap-2 px-1 text-sm text-zinc-700 sm:hidden dark:text-zinc-300">
       <SelectAllCheckbox />
-      Select all on this page
+      {t("selectAll")}
     </label>
   );
 }

@@ -1,24 +1,27 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import type { ApiKeyView } from "@/lib/keys/types";
 
 /** SPEC §13: "Decoy" and "Leaked" beside a key's name, in the list and on its page. */
 export function LeakBadges({ apiKey }: { apiKey: Pick<ApiKeyView, "isDecoy" | "leaked"> }) {
+  const t = useTranslations("ApiKeys.badges");
   return (
     <>
-      {apiKey.isDecoy && <Badge tone="amber">Decoy</Badge>}
-      {apiKey.leaked && <Badge tone="red">Leaked</Badge>}
+      {apiKey.isDecoy && <Badge tone="amber">{t("decoy")}</Badge>}
+      {apiKey.leaked && <Badge tone="red">{t("leaked")}</Badge>}
     </>
   );
 }
 
 /** When the key was reported leaked and by what: under its name in the list. */
 export function LeakedNote({ leaked }: { leaked: ApiKeyView["leaked"] }) {
+  const t = useTranslations("ApiKeys.badges");
   if (!leaked) return null;
+  const when = () => <LocalTime iso={leaked.at} />;
   return (
     <p className="mt-0.5 text-xs break-words text-red-700 dark:text-red-300">
-      Reported leaked <LocalTime iso={leaked.at} />
-      {leaked.source ? ` by ${leaked.source}` : ""}
+      {leaked.source ? t.rich("reportedLeakedBy", { when, source: leaked.source }) : t.rich("reportedLeaked", { when })}
     </p>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
+import { useTranslations } from "next-intl";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import type { ApiKeyView } from "@/lib/keys/types";
 import { DotsIcon } from "./icons";
@@ -15,6 +16,7 @@ import { useLifecycleDialogs } from "./lifecycle-dialogs";
  * Radix code loads when the button is hovered, focused or pressed (components/ui/menu.tsx).
  */
 export function RowActions({ slug, apiKey }: { slug: string; apiKey: ApiKeyView }) {
+  const t = useTranslations("ApiKeys.rowActions");
   const router = useRouter();
   const dialogs = useKeyDialogs();
   const lifecycle = useLifecycleDialogs();
@@ -23,19 +25,19 @@ export function RowActions({ slug, apiKey }: { slug: string; apiKey: ApiKeyView 
   const trigger = () => wrapper.current?.querySelector("button") ?? null;
   return (
     <span ref={wrapper} className="inline-flex">
-      <Menu label="Actions" trigger={<DotsIcon />}>
-        <MenuItem onSelect={() => router.push(`/w/${slug}/api-keys/${apiKey.id}`)}>View details</MenuItem>
-        {apiKey.can.modify && <MenuItem onSelect={() => dialogs.openModify(apiKey, trigger())}>Modify</MenuItem>}
-        {apiKey.can.modify && <MenuItem onSelect={() => lifecycle.openRoll(apiKey, trigger())}>Roll key</MenuItem>}
+      <Menu label={t("label")} trigger={<DotsIcon />}>
+        <MenuItem onSelect={() => router.push(`/w/${slug}/api-keys/${apiKey.id}`)}>{t("viewDetails")}</MenuItem>
+        {apiKey.can.modify && <MenuItem onSelect={() => dialogs.openModify(apiKey, trigger())}>{t("modify")}</MenuItem>}
+        {apiKey.can.modify && <MenuItem onSelect={() => lifecycle.openRoll(apiKey, trigger())}>{t("roll")}</MenuItem>}
         {apiKey.can.modify &&
           (apiKey.enabled ? (
-            <MenuItem onSelect={() => lifecycle.openDisable(apiKey, trigger())}>Disable</MenuItem>
+            <MenuItem onSelect={() => lifecycle.openDisable(apiKey, trigger())}>{t("disable")}</MenuItem>
           ) : (
-            <MenuItem onSelect={() => void lifecycle.enable(apiKey)}>Enable</MenuItem>
+            <MenuItem onSelect={() => void lifecycle.enable(apiKey)}>{t("enable")}</MenuItem>
           ))}
         {apiKey.can.delete && (
           <MenuItem destructive onSelect={() => dialogs.openDelete(apiKey, trigger())}>
-            Delete
+            {t("delete")}
           </MenuItem>
         )}
       </Menu>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 const linkClass =
   "inline-flex h-8 items-center rounded-md border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800";
@@ -10,8 +11,8 @@ export function CursorPagination({
   summary,
   previousHref,
   nextHref,
-  previousLabel = "Previous",
-  nextLabel = "Next",
+  previousLabel,
+  nextLabel,
 }: {
   summary: React.ReactNode;
   previousHref: string | null;
@@ -19,9 +20,10 @@ export function CursorPagination({
   previousLabel?: string;
   nextLabel?: string;
 }) {
+  const t = useTranslations("DataTable");
   return (
     <nav
-      aria-label="Pagination"
+      aria-label={t("pagination")}
       className="flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800"
     >
       <p className="text-zinc-600 dark:text-zinc-400" aria-live="polite">
@@ -31,20 +33,20 @@ export function CursorPagination({
         <div className="flex gap-2">
           {previousHref ? (
             <Link href={previousHref} rel="prev" className={linkClass}>
-              {previousLabel}
+              {previousLabel ?? t("previous")}
             </Link>
           ) : (
             <span aria-disabled="true" className={disabledClass}>
-              {previousLabel}
+              {previousLabel ?? t("previous")}
             </span>
           )}
           {nextHref ? (
             <Link href={nextHref} rel="next" className={linkClass}>
-              {nextLabel}
+              {nextLabel ?? t("next")}
             </Link>
           ) : (
             <span aria-disabled="true" className={disabledClass}>
-              {nextLabel}
+              {nextLabel ?? t("next")}
             </span>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ApiKeysPageHeader } from "@/components/api-keys/api-keys-list-header";
 import { Skeleton } from "@/components/ui/skeleton";
 
@@ -5,10 +6,11 @@ const COLUMNS = ["w-32", "w-28", "w-20", "w-32", "w-24", "w-32", "w-24"];
 
 /** The list's shape while the server loads it: same header, toolbar and row heights. */
 export default function Loading() {
+  const t = useTranslations("ApiKeys");
   return (
     <div aria-busy="true">
       <span role="status" className="sr-only">
-        Loading API keys…
+        {t("loading")}
       </span>
       <ApiKeysPageHeader actions={<Skeleton className="h-9 w-28 rounded-md" />} />
       <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
-import { API_KEYS_TITLE, ApiKeysPageHeader } from "@/components/api-keys/api-keys-list-header";
+import { ApiKeysPageHeader } from "@/components/api-keys/api-keys-list-header";
 import { CreateKeyButton } from "@/components/api-keys/create-key-button";
 import { EmptyState } from "@/components/api-keys/empty-state";
 import { BulkToolbar } from "@/components/api-keys/bulk-toolbar";
@@ -14,15 +15,20 @@ import { CreatedByFilter, KeySearch } from "@/components/api-keys/key-search";
 import { ListQueryProvider } from "@/components/api-keys/list-query";
 import { requireWorkspaceContext } from "@/lib/auth/context";
 import { actorFromMembership } from "@/lib/auth/actor";
-import { canCreateKeys, canUseKeys, keysAllowedOn, PLAN_REQUIRED_MESSAGE, seesAllKeys } from "@/lib/keys/policy";
+import { canCreateKeys, canUseKeys, keysAllowedOn, seesAllKeys } from "@/lib/keys/policy";
 import { getCreateKeyOptions, listApiKeys } from "@/lib/keys/rules";
 import { countExpiringKeys } from "@/lib/keys/status-filter";
 import { listApiKeysSchema } from "@/lib/validations/api-keys";
 import { parseUrlQuery } from "@/lib/validations/url-query";
 import { RequestCountsProvider } from "@/components/usage/request-counts";
 import { getRequestsLast24h } from "@/lib/usage/read";
+import { getDb } from "@/db/client";
+import { rolesWithPermissions } from "@/lib/roles/queries";
 
-export const metadata: Metadata = { title: API_KEYS_TITLE };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ApiKeys");
+  return { title: t("title") };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -39,26 +45,27 @@ export default async function ApiKeysPage({
   const actor = actorFromMembership(membership, user);
   const seesAll = seesAllKeys(actor);
   if (!canUseKeys(actor)) forbidden();
+  const t = await getTranslations("ApiKeys");
 
   if (!keysAllowedOn(workspace.plan)) {
     return (
       <>
         <ApiKeysPageHeader />
         <EmptyState
-          title={PLAN_REQUIRED_MESSAGE}
+          title={t("plan.title")}
           action={
             permissions.has("workspace:manage") ? (
               <Link
                 href={`/w/${slug}/settings`}
                 className="inline-flex h-9 items-center rounded-md bg-indigo-600 px-3.5 text-sm font-medium text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400"
               >
-                See plans in Settings
+                {t("plan.seePlans")}
               </Link>
             ) : undefined
           }
         >
-          {workspace.name} is on the Free plan, so no API keys can be created here.
-          {permissions.has("workspace:manage") ? "" : " Ask the workspace owner to upgrade."}
+          {t("plan.body", { workspace: workspace.name })}
+          {permissions.has("workspace:manage") ? "" : ` ${t("plan.askOwner")}`}
         </EmptyState>
       </>
     );
@@ -66,11 +73,14 @@ export default async function ApiKeysPage({
 
   const { q, cursor, sort, status, ...query } = parseUrlQuery(listApiKeysSchema, await searchParams);
   const createdBy = seesAll ? query.createdBy : "anyone";
-  const [listed, options, expiring] = await Promise.all([
+  const [listed, options, expiring, workspaceRoles] = await Promise.all([
     listApiKeys(actor, { q, createdBy, cursor, sort, status }),
     getCreateKeyOptions(actor),
     countExpiringKeys(actor),
+    rolesWithPermissions(getDb(), workspace.id),
   ]);
+  // Built-in roles are shown in the reader's language (a custom role as its creator named it).
+  const builtInRoles = Object.fromEntries(workspaceRoles.flatMap((r) => (r.builtIn ? [[r.id, r.builtIn] as const] : [])));
   // A stale or tampered cursor: show the first page rather than an error.
   const result = listed.ok || !cursor ? listed : await listApiKeys(actor, { q, createdBy, sort, status });
   const requests24h = result.ok ? await getRequestsLast24h(actor, result.data.items.map((k) => k.id)) : {};
@@ -90,7 +100,7 @@ export default async function ApiKeysPage({
                   prefetch={false}
                   className="inline-flex h-9 items-center rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
                 >
-                  API shared secret
+                  {t("sharedSecret")}
                 </Link>
               )}
               {canCreate && <CreateKeyButton options={options} />}
@@ -104,10 +114,10 @@ export default async function ApiKeysPage({
         </p>
       ) : result.data.total === 0 && !q && createdBy === "anyone" && status === "all" ? (
         <EmptyState
-          title="No API keys yet"
-          action={canCreate && options.canCreate ? <CreateKeyButton options={options} label="Create your first key" /> : undefined}
+          title={t("empty.title")}
+          action={canCreate && options.canCreate ? <CreateKeyButton options={options} label={t("empty.createFirst")} /> : undefined}
         >
-          Create a key to let a script, a service or a partner call the Open API on this workspace&apos;s behalf.
+          {t("empty.body")}
         </EmptyState>
       ) : (
         <ListQueryProvider>
@@ -128,6 +138,7 @@ export default async function ApiKeysPage({
                 page={result.data}
                 query={{ q, createdBy, sort, status }}
                 showCreatedBy={seesAll}
+                builtInRoles={builtInRoles}
                 selectable={canCreate}
               />
             </RequestCountsProvider>
