@@ -48,7 +48,7 @@ function PermissionSummary({ permissions }: { permissions: readonly Permission[]
       const action = p.slice(prefix.length);
       return isAction(action) ? t(`permissionActions.${action}`) : action;
     });
-    return [t("permissionSummary", { area: t(`permissionAreas.${area}`), actions: actions.join(t("listSeparator")) })];
+    return [`${t(`permissionAreas.${area}`)}${t("areaSeparator")}${actions.join(t("listSeparator"))}`];
   });
   return <span title={permissions.map((p) => tPermission(p)).join("\n")}>{parts.join(" · ")}</span>;
 }

@@ -36,6 +36,7 @@ export function RestrictionsFields({ form, idPrefix }: { form: KeyForm; idPrefix
           rows={3}
           spellCheck={false}
           autoComplete="off"
+          // i18n-ignore: example addresses, the same in every language
           placeholder={"203.0.113.0/24\n2001:db8::/32"}
           className={cn(inputClass, "resize-y font-mono")}
           aria-invalid={allowlistError ? true : undefined}
