@@ -47,7 +47,7 @@ for (const locale of LOCALES) {
     await expect(roles.getByRole("checkbox", { name: message(M, "Common.roles.read_only") })).toBeChecked();
     await expect(roles.getByText(m("KeyDialogs.permissionAreas.workspace"), { exact: false }).first()).toBeVisible();
     await expect(create.getByRole("radio", { name: m("KeyDialogs.form.permanent") })).toBeChecked();
-    await expect(create.getByRole("group", { name: m("KeyDialogs.restrictions.legend") })).toBeVisible();
+    await expect(create.getByRole("group", { name: m("KeyDialogs.restrictions.legend"), exact: true })).toBeVisible();
     await expect(create.getByRole("checkbox", { name: m("KeyDialogs.decoy.label") })).not.toBeChecked();
     await expect(create.getByRole("button", { name: m("KeyDialogs.cancel"), exact: true })).toBeVisible();
 
