@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createApiKeyAction } from "@/lib/actions/api-keys";
@@ -39,7 +40,9 @@ export function CreateKeyDialog({
 }) {
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [decoy, setDecoy] = useState(false);
-  const schema = useMemo(() => keyFormSchema(), []);
+  const t = useTranslations("KeyDialogs");
+  const tValidation = useTranslations("KeyDialogs.validation");
+  const schema = useMemo(() => keyFormSchema(tValidation), [tValidation]);
   const readOnlyRole = options.roles.find((r) => r.builtIn === "read_only");
   const form = useForm({
     resolver: zodResolver(schema),
@@ -59,7 +62,7 @@ export function CreateKeyDialog({
     });
     if (!result.ok) return;
     setCreated(result.data);
-    toast.success("API key created");
+    toast.success(t("create.toast"));
   });
 
   if (created) {
@@ -67,25 +70,25 @@ export function CreateKeyDialog({
       <Dialog
         open={open}
         onOpenChange={onOpenChange}
-        title="API key created"
-        description={`“${created.key.name}” is ready. Copy its secret now.`}
+        title={t("created.title")}
+        description={t("created.description", { name: created.key.name })}
         onCloseAutoFocus={onCloseAutoFocus}
         dismissOnOutsideClick={false}
         footer={
           <>
             <Button variant="secondary" onClick={() => onModify(created.key)}>
-              Modify configuration
+              {t("created.modifyConfiguration")}
             </Button>
-            <Button onClick={() => onOpenChange(false)}>Close</Button>
+            <Button onClick={() => onOpenChange(false)}>{t("close")}</Button>
           </>
         }
       >
-        <ShownOnceSecret id="created-key-secret" label="API key secret" value={created.secret} autoFocus>
-          <p className="font-medium">Store this key somewhere safe.</p>
+        <ShownOnceSecret id="created-key-secret" label={t("created.secretLabel")} value={created.secret} autoFocus>
+          <p className="font-medium">{t("created.storeSafely")}</p>
           {!created.key.secretStored ? (
-            <p className="mt-0.5">You won&apos;t be able to see it again.</p>
+            <p className="mt-0.5">{t("created.notShownAgain")}</p>
           ) : (
-            <p className="mt-0.5">Anyone with this secret can call the API with the key&apos;s permissions.</p>
+            <p className="mt-0.5">{t("created.anyoneWithSecret")}</p>
           )}
         </ShownOnceSecret>
         <div className="mt-4">
@@ -99,16 +102,16 @@ export function CreateKeyDialog({
     <Dialog
       open={open}
       onOpenChange={onOpenChange}
-      title="Create API key"
-      description="An integration sends the key's secret with each Open API request."
+      title={t("create.title")}
+      description={t("create.description")}
       onCloseAutoFocus={onCloseAutoFocus}
       footer={
         <>
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button type="submit" form={FORM_ID} pending={form.formState.isSubmitting}>
-            Create
+            {t("create.submit")}
           </Button>
         </>
       }

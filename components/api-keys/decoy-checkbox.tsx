@@ -1,7 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 /** SPEC §13: the create dialog's "Decoy key" checkbox and what it means. */
 export function DecoyCheckbox({ checked, onChange, idPrefix }: { checked: boolean; onChange: (checked: boolean) => void; idPrefix: string }) {
+  const t = useTranslations("KeyDialogs.decoy");
   const id = `${idPrefix}-decoy`;
   return (
     <div className="mt-4 flex items-start gap-3">
@@ -15,10 +18,10 @@ export function DecoyCheckbox({ checked, onChange, idPrefix }: { checked: boolea
       />
       <div className="min-w-0">
         <label htmlFor={id} className="text-sm font-medium">
-          Decoy key
+          {t("label")}
         </label>
         <p id={`${id}-help`} className="text-sm text-zinc-600 dark:text-zinc-400">
-          Never authorizes anything; any use is recorded and raises an alert.
+          {t("help")}
         </p>
       </div>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { deleteApiKeyAction } from "@/lib/actions/api-keys";
 import { TwoStepDeleteDialog } from "@/components/ui/two-step-delete-dialog";
@@ -25,37 +26,40 @@ export function DeleteKeyDialog({
   onDeleted?: () => void;
   onCloseAutoFocus?: (event: Event) => void;
 }) {
+  const t = useTranslations("KeyDialogs");
   const deletion = useServerAction(deleteApiKeyAction);
 
   const remove = async () => {
     const result = await deletion.run(slug, apiKey.id);
     if (!result.ok) return;
-    toast.success("API key deleted");
+    toast.success(t("delete.toast"));
     onDeleted?.();
     onOpenChange(false);
   };
 
-  const name = <span className="font-medium break-words text-zinc-900 dark:text-zinc-100">{apiKey.name}</span>;
+  const strong = (chunks: React.ReactNode) => (
+    <span className="font-medium break-words text-zinc-900 dark:text-zinc-100">{chunks}</span>
+  );
 
   return (
     <TwoStepDeleteDialog
       open={open}
       onOpenChange={onOpenChange}
       onCloseAutoFocus={onCloseAutoFocus}
-      title="Delete API key?"
-      description={<>You are about to delete {name}.</>}
-      confirmDescription={<>Type {name} to delete it permanently.</>}
-      confirmLabel="Type the key name to confirm"
+      title={t("delete.title")}
+      description={t.rich("delete.description", { name: apiKey.name, strong })}
+      confirmDescription={t.rich("delete.confirmDescription", { name: apiKey.name, strong })}
+      confirmLabel={t("delete.confirmLabel")}
       expected={apiKey.name}
       pending={deletion.pending}
       error={deletion.error}
       onConfirm={() => void remove()}
     >
       <ul className="list-disc space-y-1.5 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
-        <li>Every request that sends this key is refused at once, with 401 invalid_api_key.</li>
-        <li>Integrations and services using it stop working until they get a new key.</li>
-        {apiKey.isOwnerKey && <li>This is the workspace&apos;s owner key: it holds every permission.</li>}
-        <li>The key cannot be restored. Its audit trail stays in the audit log.</li>
+        <li>{t("delete.refused")}</li>
+        <li>{t("delete.integrationsStop")}</li>
+        {apiKey.isOwnerKey && <li>{t("delete.ownerKey")}</li>}
+        <li>{t("delete.cannotRestore")}</li>
       </ul>
     </TwoStepDeleteDialog>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -22,11 +23,12 @@ export function DisableKeyDialog({
   apiKey: Pick<ApiKeyView, "id" | "name">;
   onCloseAutoFocus?: (event: Event) => void;
 }) {
+  const t = useTranslations("KeyDialogs");
   const disable = useServerAction(setApiKeyEnabledAction);
   const run = async () => {
     const result = await disable.run(slug, apiKey.id, false);
     if (!result.ok) return;
-    toast.success("API key disabled");
+    toast.success(t("disable.toast"));
     onOpenChange(false);
   };
   return (
@@ -34,24 +36,26 @@ export function DisableKeyDialog({
       open={open}
       onOpenChange={onOpenChange}
       role="alertdialog"
-      title="Disable API key?"
-      description="Requests with this key will be refused until it is enabled again."
+      title={t("disable.title")}
+      description={t("disable.description")}
       onCloseAutoFocus={onCloseAutoFocus}
       footer={
         <>
           <Button variant="secondary" onClick={() => onOpenChange(false)} autoFocus>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button variant="destructive" onClick={() => void run()} pending={disable.pending}>
-            Disable
+            {t("disable.submit")}
           </Button>
         </>
       }
     >
       <FormError message={disable.error} />
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        <span className="font-medium break-words text-zinc-900 dark:text-zinc-100">{apiKey.name}</span> answers 401
-        disabled_api_key meanwhile. It keeps its secret, roles and settings, and still counts toward the limit of keys.
+        {t.rich("disable.body", {
+          name: apiKey.name,
+          strong: (chunks) => <span className="font-medium break-words text-zinc-900 dark:text-zinc-100">{chunks}</span>,
+        })}
       </p>
     </Dialog>
   );

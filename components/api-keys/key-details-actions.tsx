@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import type { ApiKeyView, CreateKeyOptions } from "@/lib/keys/types";
@@ -31,33 +32,34 @@ export function KeyDetailsDialogs({
 
 /** "Modify", "Roll key", "Disable"/"Enable" and "Delete", when the viewer may. */
 export function KeyDetailsActions({ apiKey }: { apiKey: ApiKeyView }) {
+  const t = useTranslations("KeyDetails.actions");
   const dialogs = useKeyDialogs();
   const lifecycle = useLifecycleDialogs();
   return (
     <>
       {apiKey.can.modify && (
         <Button variant="secondary" onClick={(e) => dialogs.openModify(apiKey, e.currentTarget)}>
-          Modify
+          {t("modify")}
         </Button>
       )}
       {apiKey.can.modify && (
         <Button variant="secondary" onClick={(e) => lifecycle.openRoll(apiKey, e.currentTarget)}>
-          Roll key
+          {t("roll")}
         </Button>
       )}
       {apiKey.can.modify &&
         (apiKey.enabled ? (
           <Button variant="secondary" onClick={(e) => lifecycle.openDisable(apiKey, e.currentTarget)}>
-            Disable
+            {t("disable")}
           </Button>
         ) : (
           <Button variant="secondary" onClick={() => void lifecycle.enable(apiKey)}>
-            Enable
+            {t("enable")}
           </Button>
         ))}
       {apiKey.can.delete && (
         <Button variant="destructive" onClick={(e) => dialogs.openDelete(apiKey, e.currentTarget)}>
-          Delete
+          {t("delete")}
         </Button>
       )}
     </>

@@ -1,12 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Controller, useWatch, type UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, inputClass } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
-import { PERMISSION_AREAS } from "@/components/roles/permission-checkboxes";
-import { PERMISSION_DESCRIPTIONS } from "@/lib/auth/permissions";
+import { RoleName } from "@/components/ui/role-name";
+import type { Permission } from "@/lib/auth/permissions";
 import type { GrantableRole } from "@/lib/keys/types";
 import { API_KEY_DESCRIPTION_MAX } from "@/lib/validations/api-keys";
 import { RestrictionsFields } from "./restrictions-fields";
@@ -18,24 +19,43 @@ export type KeyForm = UseFormReturn<KeyFormValues, unknown, KeyFormData>;
  * A role offered in the form; `permissions` is empty for a role the viewer cannot grant but the
  * key holds. `locked`: shown checked, cannot change (the Owner role of the owner key).
  */
-export type RoleOption = Pick<GrantableRole, "id" | "name" | "permissions"> & { locked?: boolean };
+export type RoleOption = Pick<GrantableRole, "id" | "name" | "permissions"> &
+  Partial<Pick<GrantableRole, "builtIn">> & { locked?: boolean };
+
+/** Permission areas in the Roles page's order, with their messages (`KeyDialogs.permissionAreas`). */
+const PERMISSION_AREAS = [
+  { prefix: "workspace:", area: "workspace" },
+  { prefix: "members:", area: "members" },
+  { prefix: "roles:", area: "roles" },
+  { prefix: "api_keys:", area: "apiKeys" },
+  { prefix: "audit:", area: "audit" },
+] as const;
+const PERMISSION_ACTIONS = ["read", "manage", "create", "verify"] as const;
+type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
+const isAction = (value: string): value is PermissionAction => (PERMISSION_ACTIONS as readonly string[]).includes(value);
 
 /**
  * A role's permissions as people read them, by area as the Roles page groups them:
  * "Workspace: read · Members: read · API keys: create, verify" (a tooltip says what each allows).
  */
-function permissionSummary(permissions: RoleOption["permissions"]): React.ReactNode {
-  const parts = PERMISSION_AREAS.flatMap((area) => {
-    const inArea = permissions.filter((p) => p.startsWith(area.prefix));
+function PermissionSummary({ permissions }: { permissions: readonly Permission[] }) {
+  const t = useTranslations("KeyDialogs");
+  const tPermission = useTranslations("Common.permissionDescriptions");
+  const parts = PERMISSION_AREAS.flatMap(({ prefix, area }) => {
+    const inArea = permissions.filter((p) => p.startsWith(prefix));
     if (inArea.length === 0) return [];
-    const actions = inArea.map((p) => p.slice(area.prefix.length).replace(/_/g, " "));
-    return [`${area.label}: ${actions.join(", ")}`];
+    const actions = inArea.map((p) => {
+      const action = p.slice(prefix.length);
+      return isAction(action) ? t(`permissionActions.${action}`) : action;
+    });
+    return [`${t(`permissionAreas.${area}`)}${t("areaSeparator")}${actions.join(t("listSeparator"))}`];
   });
-  return <span title={permissions.map((p) => PERMISSION_DESCRIPTIONS[p]).join("\n")}>{parts.join(" · ")}</span>;
+  return <span title={permissions.map((p) => tPermission(p)).join("\n")}>{parts.join(" · ")}</span>;
 }
 
 /** Name, Description, Roles, Expiration and Restrictions: shared by the create and modify dialogs. */
 export function KeyFormFields({ form, roles, idPrefix }: { form: KeyForm; roles: RoleOption[]; idPrefix: string }) {
+  const t = useTranslations("KeyDialogs.form");
   const {
     register,
     control,
@@ -49,7 +69,7 @@ export function KeyFormFields({ form, roles, idPrefix }: { form: KeyForm; roles:
   return (
     <div className="space-y-5">
       <div>
-        <Label htmlFor={id("name")}>Name</Label>
+        <Label htmlFor={id("name")}>{t("name")}</Label>
         <Input
           id={id("name")}
           autoComplete="off"
@@ -62,7 +82,7 @@ export function KeyFormFields({ form, roles, idPrefix }: { form: KeyForm; roles:
       </div>
 
       <div>
-        <Label htmlFor={id("description")}>Description</Label>
+        <Label htmlFor={id("description")}>{t("description")}</Label>
         <textarea
           id={id("description")}
           rows={2}
@@ -72,15 +92,15 @@ export function KeyFormFields({ form, roles, idPrefix }: { form: KeyForm; roles:
           {...register("description")}
         />
         <p id={id("description-hint")} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-          Optional. What the key is for, up to {API_KEY_DESCRIPTION_MAX} characters.
+          {t("descriptionHint", { max: API_KEY_DESCRIPTION_MAX })}
         </p>
         <FieldError id={errorId("description")} message={errors.description?.message} />
       </div>
 
       <fieldset aria-describedby={errors.roleIds ? errorId("roleIds") : undefined}>
-        <legend className="mb-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">Roles</legend>
+        <legend className="mb-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">{t("roles")}</legend>
         <p className="mb-2 text-xs text-zinc-500 dark:text-zinc-400">
-          The key may do what its roles allow, and never more than you can.
+          {t("rolesHint")}
         </p>
         <Controller
           control={control}
@@ -105,11 +125,11 @@ export function KeyFormFields({ form, roles, idPrefix }: { form: KeyForm; roles:
                     />
                     <div className="min-w-0">
                       <label htmlFor={id(`role-${role.id}`)} className="text-sm font-medium">
-                        {role.name}
+                        <RoleName name={role.name} builtIn={role.builtIn} />
                       </label>
                       {role.permissions.length > 0 && (
                         <p id={id(`role-${role.id}-perms`)} className="text-xs break-words text-zinc-500 dark:text-zinc-400">
-                          {permissionSummary(role.permissions)}
+                          <PermissionSummary permissions={role.permissions} />
                         </p>
                       )}
                     </div>
@@ -138,6 +158,7 @@ function ExpirationField({
   id: (field: string) => string;
   errorId: (field: string) => string;
 }) {
+  const t = useTranslations("KeyDialogs.form");
   const { register, setValue, control, formState } = form;
   const expiration = useWatch({ control, name: "expiration" });
   const error = formState.errors.expiresAt?.message;
@@ -162,14 +183,9 @@ function ExpirationField({
 
   return (
     <fieldset>
-      <legend className="mb-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">Expiration</legend>
+      <legend className="mb-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">{t("expiration")}</legend>
       <div className="flex flex-wrap gap-x-6 gap-y-2">
-        {(
-          [
-            ["permanent", "Permanent"],
-            ["custom", "Custom"],
-          ] as const
-        ).map(([value, label]) => (
+        {(["permanent", "custom"] as const).map((value) => (
           <label key={value} className="flex items-center gap-2 text-sm">
             <input
               type="radio"
@@ -177,13 +193,13 @@ function ExpirationField({
               className="h-4 w-4 accent-indigo-600"
               {...register("expiration", { onChange: (e) => e.target.value === "custom" && setChosen((n) => n + 1) })}
             />
-            {label}
+            {t(value)}
           </label>
         ))}
       </div>
       {expiration === "custom" && (
         <div ref={panel} className="mt-3 scroll-my-4 rounded-md bg-zinc-50 p-3 dark:bg-zinc-800/50">
-          <Label htmlFor={fieldId}>Expires at</Label>
+          <Label htmlFor={fieldId}>{t("expiresAt")}</Label>
           {/* A text field, not datetime-local: that shows the browser's locale (often 12 h, no seconds). */}
           <Input
             id={fieldId}
@@ -201,11 +217,11 @@ function ExpirationField({
           <FieldError id={errorId("expiresAt")} message={error} />
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <span id={id("expiresAt-hint")} className="text-xs text-zinc-500 dark:text-zinc-400">
-              {EXPIRES_AT_FORMAT}, your local time, 24-hour. Or expire in:
+              {t("expiresAtHint", { format: EXPIRES_AT_FORMAT })}
             </span>
             {EXPIRY_PRESET_DAYS.map((days) => (
               <Button key={days} variant="secondary" size="sm" onClick={() => preset(days)}>
-                {days} days
+                {t("inDays", { count: days })}
               </Button>
             ))}
           </div>

@@ -1,10 +1,14 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/en.json";
+import uk from "@/lib/i18n/messages/uk.json";
 import { dateTimeLocalInDays, expiresAtInput, keyFormSchema, parseDateTimeLocal, toDateTimeLocal } from "./key-form";
 import { restrictionsDefaults } from "./restrictions-form";
 
 const base = { name: "k", description: "", roleIds: ["00000000-0000-4000-8000-000000000000"], expiration: "custom" as const, ...restrictionsDefaults() };
+const t = createTranslator({ locale: "en", messages: en, namespace: "KeyDialogs.validation" });
 const expiryError = (expiresAt: string, unchanged?: string) =>
-  keyFormSchema(unchanged).safeParse({ ...base, expiresAt }).error?.issues.find((i) => i.path[0] === "expiresAt")?.message;
+  keyFormSchema(t, unchanged).safeParse({ ...base, expiresAt }).error?.issues.find((i) => i.path[0] === "expiresAt")?.message;
 
 describe("the expiry field (YYYY-MM-DD HH:mm:ss, local time)", () => {
   it("reads back what it writes, to the second", () => {
@@ -29,5 +33,16 @@ describe("the expiry field (YYYY-MM-DD HH:mm:ss, local time)", () => {
     expect(expiryError("2001-02-03 04:05:06")).toBe("Expiry must be in the future");
     expect(expiryError(aMinuteAgo, aMinuteAgo)).toBeUndefined();
     expect(expiryError(dateTimeLocalInDays(7))).toBeUndefined();
+  });
+});
+
+describe("the form's own messages in the reader's language", () => {
+  it("come from the translator it is given", () => {
+    const tUk = createTranslator({ locale: "uk", messages: uk, namespace: "KeyDialogs.validation" });
+    const issue = (expiresAt: string) =>
+      keyFormSchema(tUk).safeParse({ ...base, expiresAt }).error?.issues.find((i) => i.path[0] === "expiresAt")?.message;
+    expect(issue("")).toBe("Виберіть, коли завершується термін дії ключа");
+    expect(issue("2031-05-06")).toMatch(/^Введіть термін дії у форматі YYYY-MM-DD HH:mm:ss, наприклад \d{4}-/);
+    expect(issue("2001-02-03 04:05:06")).toBe("Термін дії має бути в майбутньому");
   });
 });

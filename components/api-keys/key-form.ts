@@ -1,3 +1,4 @@
+import type { useTranslations } from "next-intl";
 import { z } from "zod";
 import { formatDateTime } from "@/components/ui/local-time";
 import type { ApiKeyView } from "@/lib/keys/types";
@@ -35,12 +36,15 @@ export function defaultKeyName(now = new Date()): string {
   return `API Key name ${formatDateTime(now).replace(/\D/g, "")}`;
 }
 
+/** The form's own messages (`KeyDialogs.validation`); the shared schemas' messages come from lib (English, translated by FieldError). */
+export type KeyFormT = ReturnType<typeof useTranslations<"KeyDialogs.validation">>;
+
 /**
  * The key form: the shared name, description and roles schemas, and an expiry picked as
  * "Permanent" or a local date-time. `unchangedExpiry` is the stored expiry of a key being
  * modified: keeping it is allowed even when it lies in the past (an expired key can be renamed).
  */
-export function keyFormSchema(unchangedExpiry?: string) {
+export function keyFormSchema(t: KeyFormT, unchangedExpiry?: string) {
   return z
     .object({
       name: apiKeyNameSchema,
@@ -48,19 +52,19 @@ export function keyFormSchema(unchangedExpiry?: string) {
       roleIds: apiKeyRoleIdsSchema,
       expiration: z.enum(["permanent", "custom"]),
       expiresAt: z.string(),
-      ...restrictionsFormShape,
+      ...restrictionsFormShape(t),
     })
     .superRefine((v, ctx) => {
       if (v.expiration !== "custom") return;
       if (!v.expiresAt.trim()) {
-        ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "Choose when the key expires" });
+        ctx.addIssue({ code: "custom", path: ["expiresAt"], message: t("expiryRequired") });
         return;
       }
       const at = parseDateTimeLocal(v.expiresAt)?.getTime();
       if (at === undefined) {
-        ctx.addIssue({ code: "custom", path: ["expiresAt"], message: `Enter the expiry as ${EXPIRES_AT_FORMAT}, e.g. ${dateTimeLocalInDays(30)}` });
+        ctx.addIssue({ code: "custom", path: ["expiresAt"], message: t("expiryFormat", { format: EXPIRES_AT_FORMAT, example: dateTimeLocalInDays(30) }) });
       } else if (at <= Date.now() && v.expiresAt !== unchangedExpiry) {
-        ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "Expiry must be in the future" });
+        ctx.addIssue({ code: "custom", path: ["expiresAt"], message: t("expiryPast") });
       }
     });
 }

@@ -1,4 +1,4 @@
-import { describeRateLimit } from "@/lib/keys/restrictions";
+import { useTranslations } from "next-intl";
 import type { ApiKeyView } from "@/lib/keys/types";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -12,11 +12,12 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 
 /** The details page's SPEC §10 rows: "Allowed IP addresses" (or "Any address") and "Rate limit" (or "No limit"). */
 export function KeyRestrictions({ apiKey }: { apiKey: Pick<ApiKeyView, "ipAllowlist" | "rateLimit"> }) {
+  const t = useTranslations("KeyDetails.restrictions");
   return (
     <>
-      <Row label="Allowed IP addresses">
+      <Row label={t("allowlist")}>
         {apiKey.ipAllowlist.length === 0 ? (
-          <span className="text-zinc-600 dark:text-zinc-400">Any address</span>
+          <span className="text-zinc-600 dark:text-zinc-400">{t("anyAddress")}</span>
         ) : (
           <ul className="flex flex-wrap gap-1.5">
             {apiKey.ipAllowlist.map((entry) => (
@@ -27,11 +28,11 @@ export function KeyRestrictions({ apiKey }: { apiKey: Pick<ApiKeyView, "ipAllowl
           </ul>
         )}
       </Row>
-      <Row label="Rate limit">
+      <Row label={t("rateLimit")}>
         {apiKey.rateLimit ? (
-          <span>{describeRateLimit(apiKey.rateLimit)}</span>
+          <span>{t("rateLimitValue", { limit: apiKey.rateLimit.limit, window: apiKey.rateLimit.window })}</span>
         ) : (
-          <span className="text-zinc-600 dark:text-zinc-400">No limit</span>
+          <span className="text-zinc-600 dark:text-zinc-400">{t("noLimit")}</span>
         )}
       </Row>
     </>

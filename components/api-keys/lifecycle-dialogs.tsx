@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { createContext, use, useCallback, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { setApiKeyEnabledAction } from "@/lib/actions/api-keys";
 import type { ApiKeyView } from "@/lib/keys/types";
@@ -36,6 +37,7 @@ export function useLifecycleDialogs(): LifecycleDialogs {
 
 /** Roll, disable and bulk-delete dialogs of one page; one open at a time, each opening a fresh one. */
 export function LifecycleDialogsProvider({ slug, children }: { slug: string; children: React.ReactNode }) {
+  const t = useTranslations("KeyDialogs.enable");
   const [dialog, setDialog] = useState<(Request & { instance: number }) | null>(null);
   const [open, setOpen] = useState(false);
   const counter = useRef(0);
@@ -55,11 +57,11 @@ export function LifecycleDialogsProvider({ slug, children }: { slug: string; chi
       openBulkDelete: (keys, onDone, el) => show({ kind: "bulkDelete", keys, onDone }, el),
       enable: async (key) => {
         const result = await setApiKeyEnabledAction(slug, key.id, true).catch(() => null);
-        if (result?.ok) toast.success("API key enabled");
-        else toast.error(result && !result.ok ? result.error : "The key could not be enabled. Try again.");
+        if (result?.ok) toast.success(t("toast"));
+        else toast.error(result && !result.ok ? result.error : t("failed"));
       },
     }),
-    [show, slug],
+    [show, slug, t],
   );
 
   const restoreFocus = (event: Event) => {

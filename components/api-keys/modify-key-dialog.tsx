@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo } from "react";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { modifyApiKeyAction } from "@/lib/actions/api-keys";
@@ -47,8 +48,10 @@ export function ModifyKeyDialog({
   onSaved?: () => void;
   onCloseAutoFocus?: (event: Event) => void;
 }) {
+  const t = useTranslations("KeyDialogs");
+  const tValidation = useTranslations("KeyDialogs.validation");
   const defaults = useMemo(() => modifyFormDefaults(apiKey), [apiKey]);
-  const schema = useMemo(() => keyFormSchema(defaults.expiresAt || undefined), [defaults]);
+  const schema = useMemo(() => keyFormSchema(tValidation, defaults.expiresAt || undefined), [tValidation, defaults]);
   const form = useForm({ resolver: zodResolver(schema), defaultValues: defaults });
   const modify = useServerAction(modifyApiKeyAction, { fields: KEY_FORM_FIELDS, setError: form.setError });
   const options = useMemo(() => roleOptions(roles, apiKey), [roles, apiKey]);
@@ -74,7 +77,7 @@ export function ModifyKeyDialog({
     }
     const result = await modify.run(slug, apiKey.id, input);
     if (!result.ok) return;
-    toast.success("Changes saved");
+    toast.success(t("modify.toast"));
     onSaved?.();
     onOpenChange(false);
   });
@@ -83,21 +86,19 @@ export function ModifyKeyDialog({
     <Dialog
       open={open}
       onOpenChange={onOpenChange}
-      title="Modify API key"
-      description={
-        <>
-          Changes apply to <span className="font-medium text-zinc-900 dark:text-zinc-100">{apiKey.name}</span> at once.
-          Its secret stays the same.
-        </>
-      }
+      title={t("modify.title")}
+      description={t.rich("modify.description", {
+        name: apiKey.name,
+        strong: (chunks) => <span className="font-medium text-zinc-900 dark:text-zinc-100">{chunks}</span>,
+      })}
       onCloseAutoFocus={onCloseAutoFocus}
       footer={
         <>
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button type="submit" form={FORM_ID} pending={isSubmitting}>
-            Save
+            {t("modify.submit")}
           </Button>
         </>
       }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
@@ -19,6 +20,7 @@ export function PreviousSecret({
   apiKey: Pick<ApiKeyView, "id" | "can">;
   previous: PreviousSecretView;
 }) {
+  const t = useTranslations("KeyDetails.previousSecret");
   const expire = useServerAction(expirePreviousSecretAction);
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
@@ -26,12 +28,12 @@ export function PreviousSecret({
         <p className="flex flex-wrap items-baseline gap-x-2">
           <code className="font-mono text-xs">{previous.hint}</code>
           <span>
-            works until <LocalTime iso={previous.validUntil} />
+            {t.rich("worksUntil", { time: () => <LocalTime iso={previous.validUntil} /> })}
           </span>
         </p>
         <p className="flex flex-wrap items-baseline gap-x-2">
-          <span className={muted}>Last used</span>
-          {previous.lastUsedAt ? <LocalTime iso={previous.lastUsedAt} /> : <span className={muted}>Never</span>}
+          <span className={muted}>{t("lastUsed")}</span>
+          {previous.lastUsedAt ? <LocalTime iso={previous.lastUsedAt} /> : <span className={muted}>{t("never")}</span>}
         </p>
         {expire.error && (
           <p role="alert" className="text-red-600 dark:text-red-400">
@@ -46,10 +48,10 @@ export function PreviousSecret({
           pending={expire.pending}
           onClick={async () => {
             const result = await expire.run(slug, apiKey.id);
-            if (result.ok) toast.success("Previous secret expired");
+            if (result.ok) toast.success(t("toast"));
           }}
         >
-          Expire now
+          {t("expireNow")}
         </Button>
       )}
     </div>

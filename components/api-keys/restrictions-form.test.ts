@@ -1,10 +1,13 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/en.json";
 import { createFormDefaults, keyFormSchema, modifyFormDefaults } from "./key-form";
 import type { ApiKeyView } from "@/lib/keys/types";
 
 // The dialogs' Restrictions section refuses what the server refuses, with the same messages.
+const t = createTranslator({ locale: "en", messages: en, namespace: "KeyDialogs.validation" });
 const parse = (values: Partial<ReturnType<typeof createFormDefaults>>) =>
-  keyFormSchema().safeParse({ ...createFormDefaults("00000000-0000-4000-8000-000000000000"), ...values });
+  keyFormSchema(t).safeParse({ ...createFormDefaults("00000000-0000-4000-8000-000000000000"), ...values });
 const messageAt = (values: Partial<ReturnType<typeof createFormDefaults>>, field: string) =>
   parse(values).error?.issues.find((i) => i.path.join(".") === field)?.message;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ApiKeyView } from "@/lib/keys/types";
+import type { KeyFormT } from "./key-form";
 import { ipAllowlistTextSchema, RATE_LIMIT_WINDOWS, rateLimitSchema, type RateLimit } from "@/lib/keys/restrictions";
 
 /**
@@ -7,32 +8,33 @@ import { ipAllowlistTextSchema, RATE_LIMIT_WINDOWS, rateLimitSchema, type RateLi
  * the rate limit as a choice plus a number field. Both are checked with the server's own schemas
  * (lib/keys/restrictions.ts), so the form refuses exactly what the server would.
  */
-export const rateLimitFormSchema = z
-  .object({
-    mode: z.enum(["none", "limit"]),
-    limit: z.string(),
-    window: z.enum(RATE_LIMIT_WINDOWS),
-  })
-  .transform((v, ctx): RateLimit | null => {
-    if (v.mode === "none") return null;
-    const text = v.limit.trim();
-    if (!text) {
-      ctx.addIssue({ code: "custom", path: ["limit"], message: "Enter the number of requests" });
-      return z.NEVER;
-    }
-    // Digits only: "1e3" or "10.5" are not a number of requests.
-    const parsed = rateLimitSchema.safeParse({ limit: /^\d+$/.test(text) ? Number(text) : Number.NaN, window: v.window });
-    if (!parsed.success) {
-      const message = /^\d+$/.test(text) ? parsed.error.issues[0]!.message : "Rate limit must be a whole number";
-      ctx.addIssue({ code: "custom", path: ["limit"], message });
-      return z.NEVER;
-    }
-    return parsed.data;
-  });
+export const rateLimitFormSchema = (t: KeyFormT) =>
+  z
+    .object({
+      mode: z.enum(["none", "limit"]),
+      limit: z.string(),
+      window: z.enum(RATE_LIMIT_WINDOWS),
+    })
+    .transform((v, ctx): RateLimit | null => {
+      if (v.mode === "none") return null;
+      const text = v.limit.trim();
+      if (!text) {
+        ctx.addIssue({ code: "custom", path: ["limit"], message: t("rateLimitRequired") });
+        return z.NEVER;
+      }
+      // Digits only: "1e3" or "10.5" are not a number of requests.
+      const parsed = rateLimitSchema.safeParse({ limit: /^\d+$/.test(text) ? Number(text) : Number.NaN, window: v.window });
+      if (!parsed.success) {
+        const message = /^\d+$/.test(text) ? parsed.error.issues[0]!.message : t("rateLimitWhole");
+        ctx.addIssue({ code: "custom", path: ["limit"], message });
+        return z.NEVER;
+      }
+      return parsed.data;
+    });
 
-export const restrictionsFormShape = { ipAllowlist: ipAllowlistTextSchema, rateLimit: rateLimitFormSchema };
+export const restrictionsFormShape = (t: KeyFormT) => ({ ipAllowlist: ipAllowlistTextSchema, rateLimit: rateLimitFormSchema(t) });
 
-export type RateLimitFormValues = z.input<typeof rateLimitFormSchema>;
+export type RateLimitFormValues = z.input<ReturnType<typeof rateLimitFormSchema>>;
 
 export function restrictionsDefaults(key?: Pick<ApiKeyView, "ipAllowlist" | "rateLimit">): {
   ipAllowlist: string;

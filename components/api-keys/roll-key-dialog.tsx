@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -9,9 +10,12 @@ import { ShownOnceSecret } from "@/components/ui/shown-once-secret";
 import { rollApiKeyAction } from "@/lib/actions/api-keys";
 import { useServerAction } from "@/lib/client/use-server-action";
 import type { ApiKeyView } from "@/lib/keys/types";
-import { GRACE_PERIOD_LABELS, GRACE_PERIODS, type GracePeriod } from "@/lib/validations/key-lifecycle";
+import { GRACE_PERIODS, type GracePeriod } from "@/lib/validations/key-lifecycle";
 
 const FORM_ID = "roll-key-form";
+
+/** The radio labels' messages (`KeyDialogs.roll.grace`); the values sent stay "none", "1h", "24h", "7d". */
+const GRACE_MESSAGES = { none: "none", "1h": "oneHour", "24h": "oneDay", "7d": "sevenDays" } as const satisfies Record<GracePeriod, string>;
 
 /** "Roll API key": the grace of the old secret, then "API key rolled" with the new one. Mount anew for each opening. */
 export function RollKeyDialog({
@@ -27,6 +31,7 @@ export function RollKeyDialog({
   apiKey: Pick<ApiKeyView, "id" | "name">;
   onCloseAutoFocus?: (event: Event) => void;
 }) {
+  const t = useTranslations("KeyDialogs");
   const [grace, setGrace] = useState<GracePeriod>("24h");
   const [rolled, setRolled] = useState<{ secret: string; stored: boolean } | null>(null);
   const roll = useServerAction(rollApiKeyAction);
@@ -35,7 +40,7 @@ export function RollKeyDialog({
     const result = await roll.run(slug, apiKey.id, { gracePeriod: grace });
     if (!result.ok) return;
     setRolled({ secret: result.data.secret, stored: result.data.key.secretStored });
-    toast.success("API key rolled");
+    toast.success(t("roll.toast"));
   };
 
   if (rolled) {
@@ -43,15 +48,15 @@ export function RollKeyDialog({
       <Dialog
         open={open}
         onOpenChange={onOpenChange}
-        title="API key rolled"
-        description={<>“{apiKey.name}” has a new secret. Copy it now.</>}
+        title={t("roll.rolledTitle")}
+        description={t("roll.rolledDescription", { name: apiKey.name })}
         onCloseAutoFocus={onCloseAutoFocus}
         dismissOnOutsideClick={false}
-        footer={<Button onClick={() => onOpenChange(false)}>Close</Button>}
+        footer={<Button onClick={() => onOpenChange(false)}>{t("close")}</Button>}
       >
-        <ShownOnceSecret id="rolled-key-secret" label="New API key secret" value={rolled.secret} autoFocus>
-          <p className="font-medium">Store this key somewhere safe.</p>
-          {!rolled.stored && <p className="mt-0.5">You won&apos;t be able to see it again.</p>}
+        <ShownOnceSecret id="rolled-key-secret" label={t("roll.newSecretLabel")} value={rolled.secret} autoFocus>
+          <p className="font-medium">{t("created.storeSafely")}</p>
+          {!rolled.stored && <p className="mt-0.5">{t("created.notShownAgain")}</p>}
         </ShownOnceSecret>
       </Dialog>
     );
@@ -61,16 +66,16 @@ export function RollKeyDialog({
     <Dialog
       open={open}
       onOpenChange={onOpenChange}
-      title="Roll API key"
-      description={<>“{apiKey.name}” gets a new secret; its id, roles, expiry and usage stay.</>}
+      title={t("roll.title")}
+      description={t("roll.description", { name: apiKey.name })}
       onCloseAutoFocus={onCloseAutoFocus}
       footer={
         <>
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button type="submit" form={FORM_ID} pending={roll.pending}>
-            Roll key
+            {t("roll.submit")}
           </Button>
         </>
       }
@@ -85,7 +90,7 @@ export function RollKeyDialog({
       >
         <FormError message={roll.error} />
         <fieldset>
-          <legend className="mb-2 text-sm font-medium">Old secret keeps working for</legend>
+          <legend className="mb-2 text-sm font-medium">{t("roll.graceLegend")}</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {GRACE_PERIODS.map((value) => (
               <label
@@ -100,15 +105,13 @@ export function RollKeyDialog({
                   onChange={() => setGrace(value)}
                   className="accent-indigo-600"
                 />
-                {GRACE_PERIOD_LABELS[value]}
+                {t(`roll.grace.${GRACE_MESSAGES[value]}`)}
               </label>
             ))}
           </div>
         </fieldset>
         <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
-          {grace === "none"
-            ? "The old secret is refused as soon as the key is rolled."
-            : "Until then both secrets work, never past the key's own expiry. Rolling again ends the old secret at once."}
+          {grace === "none" ? t("roll.noGraceHint") : t("roll.graceHint")}
         </p>
       </form>
     </Dialog>

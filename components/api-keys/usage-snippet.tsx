@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 
@@ -12,28 +13,29 @@ export const OPENAPI_PATH = "/api/v1/openapi.json";
  * secret belongs in a server's configuration, never in browser or app code.
  */
 export function UsageSnippet({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
+  const t = useTranslations("KeyDialogs.snippet");
+  const tDialogs = useTranslations("KeyDialogs");
   // The server cannot know the address the browser uses; it renders the path alone.
   const origin = useSyncExternalStore(
     subscribe,
     () => window.location.origin,
     () => "",
   );
+  // i18n-ignore: code sample
   const command = `curl -H "X-Api-Key: $KEYWARD_API_KEY" ${origin}/api/v1/me`;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <div className="min-w-0 text-sm">
-      <Heading className="font-medium text-zinc-900 dark:text-zinc-100">Use this key</Heading>
+      <Heading className="font-medium text-zinc-900 dark:text-zinc-100">{t("heading")}</Heading>
       <p className="mt-1 text-zinc-600 dark:text-zinc-400">
-        Send the secret in the <code className="font-mono text-xs">X-Api-Key</code> header (or{" "}
-        <code className="font-mono text-xs">DF-API-KEY</code>, or{" "}
-        <code className="font-mono text-xs">Authorization: Bearer</code>) from a server, never from browser or app code.
+        {t.rich("sendSecret", { code: (chunks) => <code className="font-mono text-xs">{chunks}</code> })}
       </p>
       <div className="mt-2 flex items-start gap-2">
         <pre className="min-w-0 flex-1 rounded-md bg-zinc-100 px-2.5 py-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-zinc-800">
           <code>{command}</code>
         </pre>
-        <CopyButton label="Copy command" getText={() => command}>
-          Copy
+        <CopyButton label={t("copyCommand")} getText={() => command}>
+          {tDialogs("copy")}
         </CopyButton>
       </div>
       <p className="mt-2">
@@ -41,9 +43,9 @@ export function UsageSnippet({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
           href={OPENAPI_PATH}
           className="font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300"
         >
-          OpenAPI document
+          {t("openApiDocument")}
         </a>{" "}
-        <span className="text-zinc-600 dark:text-zinc-400">lists every endpoint and the permission it needs.</span>
+        <span className="text-zinc-600 dark:text-zinc-400">{t("openApiDocumentRest")}</span>
       </p>
     </div>
   );

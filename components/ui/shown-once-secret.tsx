@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { CopyButton } from "./copy-button";
 import { Input, Label } from "./input";
 
@@ -11,18 +12,19 @@ export function ShownOnceSecret({
   id,
   label,
   value,
-  copyLabel = "Copy",
+  copyLabel,
   autoFocus,
   children,
 }: {
   id: string;
   label: string;
   value: string;
-  /** The copy button's accessible name; its text is always "Copy". */
+  /** The copy button's accessible name (default: "Copy"); its text is always "Copy", in the reader's language. */
   copyLabel?: string;
   autoFocus?: boolean;
   children: React.ReactNode;
 }) {
+  const t = useTranslations("KeyDialogs");
   return (
     <>
       <Label htmlFor={id}>{label}</Label>
@@ -36,8 +38,8 @@ export function ShownOnceSecret({
           className="font-mono text-[13px]"
           spellCheck={false}
         />
-        <CopyButton getText={() => value} label={copyLabel} size="md" className="justify-center">
-          Copy
+        <CopyButton getText={() => value} label={copyLabel ?? t("copy")} size="md" className="justify-center">
+          {t("copy")}
         </CopyButton>
       </div>
       <div

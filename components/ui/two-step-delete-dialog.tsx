@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -38,6 +39,7 @@ export function TwoStepDeleteDialog({
   error: string | null;
   onConfirm: () => void;
 }) {
+  const t = useTranslations("KeyDialogs");
   const [step, setStep] = useState<"warn" | "confirm">("warn");
   const [typed, setTyped] = useState("");
   const id = useId();
@@ -55,10 +57,10 @@ export function TwoStepDeleteDialog({
         footer={
           <>
             <Button variant="secondary" onClick={() => onOpenChange(false)} autoFocus>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button variant="destructive" onClick={() => setStep("confirm")}>
-              Continue
+              {t("twoStep.continue")}
             </Button>
           </>
         }
@@ -73,16 +75,16 @@ export function TwoStepDeleteDialog({
       open={open}
       onOpenChange={onOpenChange}
       role="alertdialog"
-      title="Confirm deletion"
+      title={t("twoStep.confirmTitle")}
       description={confirmDescription}
       onCloseAutoFocus={onCloseAutoFocus}
       footer={
         <>
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button variant="destructive" type="submit" form={`${id}-form`} disabled={!matches} pending={pending}>
-            Delete permanently
+            {t("twoStep.deletePermanently")}
           </Button>
         </>
       }

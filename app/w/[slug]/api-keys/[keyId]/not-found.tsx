@@ -1,17 +1,19 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useParams } from "next/navigation";
 import { NotFoundCard } from "@/components/layout/not-found-card";
 
 /** An unknown key, or one the viewer may not see (the owner key for everyone but the Owner). */
 export default function KeyNotFound() {
+  const t = useTranslations("KeyDetails.notFound");
   const { slug } = useParams<{ slug: string }>();
   return (
     <NotFoundCard
-      title="API key not found"
-      message="It may have been deleted, or the link is wrong."
+      title={t("title")}
+      message={t("message")}
       href={`/w/${slug}/api-keys`}
-      linkLabel="Back to API keys"
+      linkLabel={t("back")}
     />
   );
 }

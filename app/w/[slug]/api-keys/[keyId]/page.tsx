@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { forbidden, notFound } from "next/navigation";
 import { cache, Suspense } from "react";
 import { AuditTrail } from "@/components/api-keys/audit-trail";
@@ -17,7 +18,6 @@ import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requireWorkspaceContext } from "@/lib/auth/context";
-import { PERMISSION_DESCRIPTIONS } from "@/lib/auth/permissions";
 import { actorFromMembership } from "@/lib/auth/actor";
 import { canUseKeys } from "@/lib/keys/policy";
 import { getApiKey, getCreateKeyOptions, listApiKeyAuditTrail } from "@/lib/keys/rules";
@@ -78,24 +78,26 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
   const options = await getCreateKeyOptions(actor);
   const shownOnceSince = key.secretStored ? null : await lastTurnedOnShowOnce(actor.workspace.id);
   const inactive = !key.createdBy.active;
+  const t = await getTranslations("KeyDetails");
+  const tPermission = await getTranslations("Common.permissionDescriptions");
 
   return (
     <KeyDetailsDialogs slug={slug} options={options}>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
+      <nav aria-label={t("breadcrumb")} className="mb-3 text-sm">
         <Link href={`/w/${slug}/api-keys`} className="text-zinc-600 hover:text-zinc-900 hover:underline dark:text-zinc-400 dark:hover:text-zinc-100">
-          ← API Key Management
+          {t("backToList")}
         </Link>
       </nav>
       <PageHeader
         title={key.name}
         description={
           <div className="flex flex-wrap items-center gap-2">
-            {key.isOwnerKey && <Badge tone="indigo">Owner</Badge>}
-            {!key.enabled && <Badge tone="red">Disabled</Badge>}
+            {key.isOwnerKey && <Badge tone="indigo">{t("badges.owner")}</Badge>}
+            {!key.enabled && <Badge tone="red">{t("badges.disabled")}</Badge>}
             <LeakBadges apiKey={key} />
-            {key.status === "expired" && <Badge tone="red">Expired</Badge>}
-            {inactive && <Badge tone="amber">Inactive — creator removed</Badge>}
-            {key.status === "active" && <Badge>Active</Badge>}
+            {key.status === "expired" && <Badge tone="red">{t("badges.expired")}</Badge>}
+            {inactive && <Badge tone="amber">{t("badges.inactive")}</Badge>}
+            {key.status === "active" && <Badge>{t("badges.active")}</Badge>}
             {key.description && <span className="break-words">{key.description}</span>}
           </div>
         }
@@ -104,35 +106,35 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
 
       <section aria-labelledby="key-settings" className="rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="key-settings" className="sr-only">
-          Key settings
+          {t("keySettings")}
         </h2>
         <dl className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          <Field label="Key ID">
+          <Field label={t("fields.keyId")}>
             <div className="flex items-center gap-2">
               <code className="font-mono text-sm break-all">{key.id}</code>
-              <CopyValueButton label="Copy key ID" value={key.id} />
+              <CopyValueButton label={t("copyKeyId")} value={key.id} />
             </div>
           </Field>
-          <Field label="Secret">
+          <Field label={t("fields.secret")}>
             <KeySecret slug={slug} apiKey={key} shownOnceSince={shownOnceSince} />
           </Field>
           {key.previousSecret && (
-            <Field label="Previous secret">
+            <Field label={t("fields.previousSecret")}>
               <PreviousSecret slug={slug} apiKey={key} previous={key.previousSecret} />
             </Field>
           )}
           {key.leaked && (
-            <Field label="Leaked">
+            <Field label={t("fields.leaked")}>
               <LeakedDetails leaked={key.leaked} />
             </Field>
           )}
-          <Field label="Roles">
+          <Field label={t("fields.roles")}>
             <KeyRoles roles={key.roles} />
           </Field>
-          <Field label="Effective permissions">
+          <Field label={t("fields.effectivePermissions")}>
             {key.effectivePermissions.length === 0 ? (
               <p className="text-zinc-600 dark:text-zinc-400">
-                None{inactive ? ": the key's creator is no longer a member of this workspace." : "."}
+                {inactive ? t("noPermissionsInactive") : t("noPermissions")}
               </p>
             ) : (
               <>
@@ -141,42 +143,42 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
                     <li key={permission}>
                       <code className="font-mono text-xs">{permission}</code>
                       <span className="block text-xs text-zinc-600 dark:text-zinc-400">
-                        {PERMISSION_DESCRIPTIONS[permission]}
+                        {tPermission(permission)}
                       </span>
                     </li>
                   ))}
                 </ul>
                 {!key.isOwnerKey && (
                   <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-                    What the key&apos;s roles allow, limited to what its creator may do now.
+                    {t("permissionsHint")}
                   </p>
                 )}
               </>
             )}
           </Field>
-          <Field label="Created by">
+          <Field label={t("fields.createdBy")}>
             <KeyCreator createdBy={key.createdBy} />
           </Field>
-          <Field label="Created">
+          <Field label={t("fields.created")}>
             <LocalTime iso={key.createdAt} />
           </Field>
-          <Field label="Expires">
+          <Field label={t("fields.expires")}>
             <KeyExpiry apiKey={key} />
           </Field>
           <KeyRestrictions apiKey={key} />
-          <Field label="Last used">
+          <Field label={t("fields.lastUsed")}>
             {key.lastUsedAt ? (
               <span>
                 <LocalTime iso={key.lastUsedAt} />
                 {key.lastUsedIp && (
                   <span className="text-zinc-600 dark:text-zinc-400">
                     {" "}
-                    from <code className="font-mono text-xs">{key.lastUsedIp}</code>
+                    {t.rich("fromIp", { ip: key.lastUsedIp, code: (chunks) => <code className="font-mono text-xs">{chunks}</code> })}
                   </span>
                 )}
               </span>
             ) : (
-              <span className="text-zinc-600 dark:text-zinc-400">Never</span>
+              <span className="text-zinc-600 dark:text-zinc-400">{t("never")}</span>
             )}
           </Field>
         </dl>
@@ -192,7 +194,7 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
 
       <section aria-labelledby="key-audit-trail" className="mt-8">
         <h2 id="key-audit-trail" className="mb-3 text-lg font-semibold">
-          Audit trail
+          {t("auditTrail.heading")}
         </h2>
         <Suspense fallback={<AuditTrailSkeleton />}>
           <KeyAuditTrail actor={actor} keyId={key.id} />
