@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { memberRoles, rolePermissions, roles, type BuiltInRole } from "@/db/schema";
 import { isPermission, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
@@ -89,4 +89,13 @@ export async function rolesWithPermissions(
     byId.set(r.id, role);
   }
   return [...byId.values()];
+}
+
+/** Role id → built-in kind for the workspace's built-in roles: screens show those names in the reader's language. */
+export async function builtInRoleIds(db: Executor, workspaceId: string): Promise<Record<string, BuiltInRole>> {
+  const rows = await db
+    .select({ id: roles.id, builtIn: roles.builtIn })
+    .from(roles)
+    .where(and(eq(roles.workspaceId, workspaceId), isNotNull(roles.builtIn)));
+  return Object.fromEntries(rows.flatMap((r) => (r.builtIn ? [[r.id, r.builtIn] as const] : [])));
 }

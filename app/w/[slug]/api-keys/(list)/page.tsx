@@ -23,7 +23,7 @@ import { parseUrlQuery } from "@/lib/validations/url-query";
 import { RequestCountsProvider } from "@/components/usage/request-counts";
 import { getRequestsLast24h } from "@/lib/usage/read";
 import { getDb } from "@/db/client";
-import { rolesWithPermissions } from "@/lib/roles/queries";
+import { builtInRoleIds } from "@/lib/roles/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ApiKeys");
@@ -73,14 +73,13 @@ export default async function ApiKeysPage({
 
   const { q, cursor, sort, status, ...query } = parseUrlQuery(listApiKeysSchema, await searchParams);
   const createdBy = seesAll ? query.createdBy : "anyone";
-  const [listed, options, expiring, workspaceRoles] = await Promise.all([
+  const [listed, options, expiring, builtInRoles] = await Promise.all([
     listApiKeys(actor, { q, createdBy, cursor, sort, status }),
     getCreateKeyOptions(actor),
     countExpiringKeys(actor),
-    rolesWithPermissions(getDb(), workspace.id),
+    // Built-in roles are shown in the reader's language (a custom role as its creator named it).
+    builtInRoleIds(getDb(), workspace.id),
   ]);
-  // Built-in roles are shown in the reader's language (a custom role as its creator named it).
-  const builtInRoles = Object.fromEntries(workspaceRoles.flatMap((r) => (r.builtIn ? [[r.id, r.builtIn] as const] : [])));
   // A stale or tampered cursor: show the first page rather than an error.
   const result = listed.ok || !cursor ? listed : await listApiKeys(actor, { q, createdBy, sort, status });
   const requests24h = result.ok ? await getRequestsLast24h(actor, result.data.items.map((k) => k.id)) : {};

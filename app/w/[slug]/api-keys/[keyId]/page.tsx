@@ -23,6 +23,8 @@ import { canUseKeys } from "@/lib/keys/policy";
 import { getApiKey, getCreateKeyOptions, listApiKeyAuditTrail } from "@/lib/keys/rules";
 import type { KeyActor } from "@/lib/keys/types";
 import { isKeyId } from "@/lib/keys/format";
+import { builtInRoleIds } from "@/lib/roles/queries";
+import { getDb } from "@/db/client";
 import { lastTurnedOnShowOnce } from "@/lib/workspaces/secret-storage";
 
 type Params = Promise<{ slug: string; keyId: string }>;
@@ -75,7 +77,7 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
   const { slug, keyId } = await params;
   const loaded = await loadKey(slug, keyId);
   const { actor, key } = loaded;
-  const options = await getCreateKeyOptions(actor);
+  const [options, builtInRoles] = await Promise.all([getCreateKeyOptions(actor), builtInRoleIds(getDb(), actor.workspace.id)]);
   const shownOnceSince = key.secretStored ? null : await lastTurnedOnShowOnce(actor.workspace.id);
   const inactive = !key.createdBy.active;
   const t = await getTranslations("KeyDetails");
@@ -129,7 +131,7 @@ export default async function ApiKeyDetailsPage({ params }: { params: Params }) 
             </Field>
           )}
           <Field label={t("fields.roles")}>
-            <KeyRoles roles={key.roles} />
+            <KeyRoles roles={key.roles} builtInRoles={builtInRoles} />
           </Field>
           <Field label={t("fields.effectivePermissions")}>
             {key.effectivePermissions.length === 0 ? (
