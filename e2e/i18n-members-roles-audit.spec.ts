@@ -10,7 +10,7 @@ test.describe.configure({ mode: "serial", timeout: 150_000 });
 
 type Tree = { [key: string]: string | Tree };
 const messagesOf = (locale: string) =>
-  JSON.parse(readFileSync(path.join(__dirname, "..", "lib", "i18n", "messages", `${locale}.json`), "utf8")) as Tree;
+  JSON.parse(readFileSync(path.join(process.cwd(), "lib", "i18n", "messages", `${locale}.json`), "utf8")) as Tree;
 /** A message's text with its {arguments} and <tags> filled in. */
 const text = (tree: Tree, key: string, values: Record<string, string> = {}) => {
   const found = key.split(".").reduce<string | Tree>((t, k) => (t as Tree)[k]!, tree) as string;
@@ -98,9 +98,9 @@ for (const [browserLocale, locale, short] of [
       const page = await as("owner", browserLocale);
       await page.goto("/w/acme/audit-log?action=api_key.create");
       await expect(page.getByRole("heading", { name: t("AuditLog.title"), level: 1 })).toBeVisible();
-      await expect(page.getByLabel(t("AuditLog.filters.action"))).toHaveValue("api_key.create");
-      await expect(page.getByLabel(t("AuditLog.filters.action")).locator("option:checked")).toHaveText(t("AuditLog.actions.apiKeyCreate"));
-      await expect(page.getByLabel(t("AuditLog.filters.actor")).locator("option").first()).toHaveText(t("AuditLog.filters.anyone"));
+      await expect(page.getByLabel(t("AuditLog.filters.action"), { exact: true })).toHaveValue("api_key.create");
+      await expect(page.getByLabel(t("AuditLog.filters.action"), { exact: true }).locator("option:checked")).toHaveText(t("AuditLog.actions.apiKeyCreate"));
+      await expect(page.getByLabel(t("AuditLog.filters.actor"), { exact: true }).locator("option").first()).toHaveText(t("AuditLog.filters.anyone"));
       await expect(page.getByRole("button", { name: t("AuditLog.filters.clear") })).toBeVisible();
       const table = page.getByRole("table", { name: t("AuditLog.table.label") });
       const first = table.getByRole("row").nth(1);
