@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { inputClass } from "@/components/ui/input";
@@ -18,6 +19,7 @@ export function AuditFilters({
   action: string;
   actor: string;
 }) {
+  const t = useTranslations("AuditLog");
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -40,26 +42,26 @@ export function AuditFilters({
     <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end" aria-busy={pending || undefined}>
       <div>
         <label htmlFor="audit-action" className="mb-1 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-          Action
+          {t("filters.action")}
         </label>
         <select id="audit-action" className={selectClass} value={values.action} onChange={(e) => update("action", e.target.value)}>
-          <option value="">All actions</option>
+          <option value="">{t("filters.allActions")}</option>
           {/* A filter from a shared link may name an action this workspace has not recorded. */}
-          {values.action && !actions.includes(values.action) && <option value={values.action}>{actionLabel(values.action)}</option>}
+          {values.action && !actions.includes(values.action) && <option value={values.action}>{actionLabel(values.action, t)}</option>}
           {actions.map((a) => (
             <option key={a} value={a}>
-              {actionLabel(a)}
+              {actionLabel(a, t)}
             </option>
           ))}
         </select>
       </div>
       <div>
         <label htmlFor="audit-actor" className="mb-1 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-          Actor
+          {t("filters.actor")}
         </label>
         <select id="audit-actor" className={selectClass} value={values.actor} onChange={(e) => update("actor", e.target.value)}>
-          <option value="">Anyone</option>
-          {values.actor && !actors.some((a) => a.userId === values.actor) && <option value={values.actor}>A former member</option>}
+          <option value="">{t("filters.anyone")}</option>
+          {values.actor && !actors.some((a) => a.userId === values.actor) && <option value={values.actor}>{t("filters.formerMember")}</option>}
           {actors.map((a) => (
             <option key={a.userId} value={a.userId}>
               {a.name} ({a.email})
@@ -73,12 +75,12 @@ export function AuditFilters({
           onClick={() => apply({ action: "", actor: "" })}
           className="self-start rounded-md px-2 py-2 text-sm font-medium text-indigo-700 underline hover:no-underline sm:self-auto dark:text-indigo-300"
         >
-          Clear filters
+          {t("filters.clear")}
         </button>
       )}
       {pending && (
         <p className="text-sm text-zinc-600 sm:pb-2 dark:text-zinc-400" role="status">
-          Loading…
+          {t("filters.loading")}
         </p>
       )}
     </div>

@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { CursorPagination } from "@/components/data-table/cursor-pagination";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Breakable } from "@/components/ui/breakable";
 import { LocalTime } from "@/components/ui/local-time";
 import type { AuditEventView } from "@/lib/audit/queries";
-import { actionLabel } from "./action-labels";
+import { actionLabel, targetTypeLabel, type AuditLogTranslator } from "./action-labels";
 import { AuditDetails } from "./audit-details-view";
 
 /** A key's events link to its page (a deleted key's page says it no longer exists). */
@@ -26,50 +27,50 @@ function Target({ event: e, slug }: { event: AuditEventView; slug: string }) {
   );
 }
 
-const columnsFor = (slug: string): DataTableColumn<AuditEventView>[] => [
+const columnsFor = (slug: string, t: AuditLogTranslator): DataTableColumn<AuditEventView>[] => [
   {
     id: "time",
-    header: "Time",
+    header: t("table.time"),
     meta: { cellClassName: "whitespace-nowrap", mobile: "half" },
     cell: ({ row: { original: e } }) => <LocalTime iso={e.createdAt} relative="under" />,
   },
   {
     id: "actor",
-    header: "Actor",
+    header: t("table.actor"),
     meta: { cellClassName: "sm:min-w-40", mobile: "half" },
     cell: ({ row: { original: e } }) => (
       <div>
         <span className="text-zinc-900 dark:text-zinc-100">{e.actorName}</span>
-        {e.actorKeyId && <div className="font-mono text-xs text-zinc-600 dark:text-zinc-400">via {e.actorKeyId}</div>}
+        {e.actorKeyId && <div className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{t("table.via", { keyId: e.actorKeyId })}</div>}
       </div>
     ),
   },
   {
     id: "action",
-    header: "Action",
+    header: t("table.action"),
     meta: { rowHeader: true, cellClassName: "sm:min-w-44" },
     cell: ({ row: { original: e } }) => (
       <div>
-        <span className="font-medium text-zinc-900 dark:text-zinc-100">{actionLabel(e.action)}</span>
+        <span className="font-medium text-zinc-900 dark:text-zinc-100">{actionLabel(e.action, t)}</span>
         <div className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{e.action}</div>
       </div>
     ),
   },
   {
     id: "target",
-    header: "Target",
+    header: t("table.target"),
     meta: { cellClassName: "sm:min-w-56 sm:max-w-md" },
     cell: ({ row: { original: e } }) => (
       <div>
         <Target event={e} slug={slug} />
-        <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400">{e.targetType.replace("_", " ")}</span>
+        <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400">{targetTypeLabel(e.targetType, t)}</span>
         <AuditDetails action={e.action} details={e.details} className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400" />
       </div>
     ),
   },
   {
     id: "ip",
-    header: "IP address",
+    header: t("table.ip"),
     meta: { cellClassName: "font-mono text-xs whitespace-nowrap", mobile: "half" },
     cell: ({ row: { original: e } }) => e.ip || "—",
   },
@@ -88,20 +89,27 @@ export function AuditTable({
   newerHref: string | null;
   olderHref: string | null;
 }) {
+  const t = useTranslations("AuditLog");
   return (
     <DataTable
-      label="Audit events"
-      columns={columnsFor(slug)}
+      label={t("table.label")}
+      columns={columnsFor(slug, t)}
       data={events}
       getRowId={(e) => e.id}
       empty={
         <p className="px-4 py-10 text-center text-sm text-zinc-600 dark:text-zinc-400">
-          {filtered ? "No events match these filters." : "No events yet."}
+          {filtered ? t("table.noMatches") : t("table.noEvents")}
         </p>
       }
       footer={
         (newerHref || olderHref) && (
-          <CursorPagination summary="Newest first" previousHref={newerHref} previousLabel="Newer" nextHref={olderHref} nextLabel="Older" />
+          <CursorPagination
+            summary={t("table.newestFirst")}
+            previousHref={newerHref}
+            previousLabel={t("table.newer")}
+            nextHref={olderHref}
+            nextLabel={t("table.older")}
+          />
         )
       }
     />

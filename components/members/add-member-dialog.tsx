@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
@@ -29,6 +30,7 @@ export function AddMemberDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
+  const t = useTranslations("Members");
   const [added, setAdded] = useState<Added | null>(null);
   const form = useForm<AddMemberInput, unknown, AddMemberData>({
     resolver: zodResolver(addMemberSchema),
@@ -56,7 +58,7 @@ export function AddMemberDialog({
   const onSubmit = handleSubmit(async (values) => {
     const result = await add.run(slug, values);
     if (!result.ok) return;
-    toast.success("Member added");
+    toast.success(t("add.added"));
     if (result.data.initialPassword) {
       setAdded({ email: result.data.email, initialPassword: result.data.initialPassword });
     } else {
@@ -69,12 +71,17 @@ export function AddMemberDialog({
       <Dialog
         open={open}
         onOpenChange={close}
-        title="Member added"
-        description={`${added.email} has no Keyward account yet: one was created with this initial password.`}
-        footer={<Button onClick={() => close(false)}>Done</Button>}
+        title={t("add.addedTitle")}
+        description={t("add.addedDescription", { email: added.email })}
+        footer={<Button onClick={() => close(false)}>{t("done")}</Button>}
       >
-        <ShownOnceSecret id="initial-password" label="Initial password" value={added.initialPassword} copyLabel="Copy password">
-          Share it with them securely. It won&apos;t be shown again.
+        <ShownOnceSecret
+          id="initial-password"
+          label={t("add.initialPassword")}
+          value={added.initialPassword}
+          copyLabel={t("add.copyPassword")}
+        >
+          {t("add.shareSecurely")}
         </ShownOnceSecret>
       </Dialog>
     );
@@ -84,15 +91,15 @@ export function AddMemberDialog({
     <Dialog
       open={open}
       onOpenChange={close}
-      title="Add member"
-      description="Add someone by email. If they have no Keyward account yet, one is created with an initial password you pass on."
+      title={t("add.title")}
+      description={t("add.description")}
       footer={
         <>
           <Button variant="secondary" onClick={() => close(false)}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button type="submit" form="add-member-form" pending={isSubmitting}>
-            Add member
+            {t("add.submit")}
           </Button>
         </>
       }
@@ -100,7 +107,7 @@ export function AddMemberDialog({
       <form id="add-member-form" onSubmit={onSubmit} noValidate className="space-y-4">
         <FormError message={add.error} />
         <div>
-          <Label htmlFor="member-email">Email</Label>
+          <Label htmlFor="member-email">{t("add.email")}</Label>
           <Input
             id="member-email"
             type="email"
@@ -113,7 +120,7 @@ export function AddMemberDialog({
           <FieldError id="member-email-error" message={errors.email?.message} />
         </div>
         <div>
-          <Label htmlFor="member-name">Name (for a new account)</Label>
+          <Label htmlFor="member-name">{t("add.name")}</Label>
           <Input
             id="member-name"
             autoComplete="off"
@@ -122,7 +129,7 @@ export function AddMemberDialog({
             {...register("name")}
           />
           <p id="member-name-hint" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-            Optional. Existing users keep their name.
+            {t("add.nameHint")}
           </p>
           <FieldError id="member-name-error" message={errors.name?.message} />
         </div>

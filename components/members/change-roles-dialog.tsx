@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { changeMemberRolesAction } from "@/lib/actions/members";
@@ -24,6 +25,7 @@ export function ChangeRolesDialog({
   roles: RoleOption[];
   onClose: () => void;
 }) {
+  const t = useTranslations("Members");
   const {
     control,
     handleSubmit,
@@ -38,7 +40,7 @@ export function ChangeRolesDialog({
   const onSubmit = handleSubmit(async (values) => {
     const result = await change.run(slug, values);
     if (!result.ok) return;
-    toast.success("Changes saved");
+    toast.success(t("changeRolesDialog.saved"));
     onClose();
   });
 
@@ -46,20 +48,19 @@ export function ChangeRolesDialog({
     <Dialog
       open
       onOpenChange={(open) => !open && onClose()}
-      title="Change roles"
-      description={
-        <>
-          Roles of <strong className="font-medium text-zinc-900 dark:text-zinc-100">{member.name}</strong> ({member.email}). Their
-          API keys gain or lose permissions at once.
-        </>
-      }
+      title={t("changeRolesDialog.title")}
+      description={t.rich("changeRolesDialog.description", {
+        name: member.name,
+        email: member.email,
+        strong: (chunks) => <strong className="font-medium text-zinc-900 dark:text-zinc-100">{chunks}</strong>,
+      })}
       footer={
         <>
           <Button variant="secondary" onClick={onClose}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button type="submit" form="change-roles-form" pending={isSubmitting}>
-            Save
+            {t("save")}
           </Button>
         </>
       }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -7,6 +8,8 @@ import { Breakable } from "@/components/ui/breakable";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { Menu, MenuItem } from "@/components/ui/menu";
+import { RoleName } from "@/components/ui/role-name";
+import type { BuiltInRole } from "@/db/schema";
 import { AddMemberDialog } from "./add-member-dialog";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { ChangeRolesDialog } from "./change-roles-dialog";
@@ -19,7 +22,7 @@ export type MemberRow = {
   userId: string;
   name: string;
   email: string;
-  roles: { id: string; name: string; builtIn: string | null }[];
+  roles: { id: string; name: string; builtIn: BuiltInRole | null }[];
   isOwner: boolean;
   createdAt: string;
   keyCount: number;
@@ -50,18 +53,19 @@ export function MembersView({
   canManage: boolean;
   ownerKeyExists: boolean;
 }) {
+  const t = useTranslations("Members");
   const [adding, setAdding] = useState(false);
   const [open, setOpen] = useState<Open>(null);
-  const columns = useMemo(() => memberColumns(setOpen), []);
+  const columns = useMemo(() => memberColumns(setOpen, t), [t]);
 
   return (
     <>
       <PageHeader
-        title="Members"
-        description={`${members.length} member${members.length === 1 ? "" : "s"} of ${workspaceName}. A member's API keys can never do more than the member can.`}
-        actions={canManage && <Button onClick={() => setAdding(true)}>Add member</Button>}
+        title={t("title")}
+        description={t("description", { count: members.length, workspace: workspaceName })}
+        actions={canManage && <Button onClick={() => setAdding(true)}>{t("addMember")}</Button>}
       />
-      <DataTable label="Members" columns={columns} data={members} getRowId={(m) => m.memberId} />
+      <DataTable label={t("tableLabel")} columns={columns} data={members} getRowId={(m) => m.memberId} />
       {canManage && <AddMemberDialog slug={slug} roles={roles} defaultRoleIds={defaultRoleIds} open={adding} onOpenChange={setAdding} />}
       {open?.kind === "roles" && (
         <ChangeRolesDialog
@@ -87,16 +91,16 @@ export function MembersView({
   );
 }
 
-function memberColumns(setOpen: (open: Open) => void): DataTableColumn<MemberRow>[] {
+function memberColumns(setOpen: (open: Open) => void, t: ReturnType<typeof useTranslations<"Members">>): DataTableColumn<MemberRow>[] {
   return [
     {
       id: "name",
-      header: "Name",
+      header: t("columns.name"),
       meta: { rowHeader: true, cellClassName: "sm:min-w-48" },
       cell: ({ row: { original: m } }) => (
         <div>
           <span className="font-medium break-words text-zinc-900 dark:text-zinc-100">{m.name}</span>
-          {m.isYou && <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400">(you)</span>}
+          {m.isYou && <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400">{t("you")}</span>}
           <div className="text-xs break-words text-zinc-600 dark:text-zinc-400">
             <Breakable text={m.email} />
           </div>
@@ -105,12 +109,14 @@ function memberColumns(setOpen: (open: Open) => void): DataTableColumn<MemberRow
     },
     {
       id: "roles",
-      header: "Roles",
+      header: t("columns.roles"),
       cell: ({ row: { original: m } }) => (
-        <ul className="flex flex-wrap gap-1" aria-label={`Roles of ${m.name}`}>
+        <ul className="flex flex-wrap gap-1" aria-label={t("rolesOf", { name: m.name })}>
           {m.roles.map((r) => (
             <li key={r.id}>
-              <Badge tone={r.builtIn === "owner" ? "indigo" : "neutral"}>{r.name}</Badge>
+              <Badge tone={r.builtIn === "owner" ? "indigo" : "neutral"}>
+                <RoleName name={r.name} builtIn={r.builtIn} />
+              </Badge>
             </li>
           ))}
         </ul>
@@ -118,28 +124,28 @@ function memberColumns(setOpen: (open: Open) => void): DataTableColumn<MemberRow
     },
     {
       id: "keys",
-      header: "API keys",
+      header: t("columns.apiKeys"),
       meta: { cellClassName: "tabular-nums", mobile: "half" },
       cell: ({ row: { original: m } }) => m.keyCount,
     },
     {
       id: "joined",
-      header: "Joined",
+      header: t("columns.joined"),
       meta: { mobile: "half" },
       cell: ({ row: { original: m } }) => <LocalTime iso={m.createdAt} relative="under" />,
     },
     {
       id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
+      header: () => <span className="sr-only">{t("columns.actions")}</span>,
       meta: { headerClassName: "w-12", cellClassName: "text-right", mobile: "corner" },
       cell: ({ row: { original: m } }) =>
         m.can.changeRoles || m.can.remove || m.can.transfer ? (
-          <Menu label={`Actions for ${m.name}`} trigger={<span aria-hidden="true">⋯</span>}>
-            {m.can.changeRoles && <MenuItem onSelect={() => setOpen({ kind: "roles", member: m })}>Change roles</MenuItem>}
-            {m.can.transfer && <MenuItem onSelect={() => setOpen({ kind: "transfer", member: m })}>Transfer ownership</MenuItem>}
+          <Menu label={t("actionsFor", { name: m.name })} trigger={<span aria-hidden="true">⋯</span>}>
+            {m.can.changeRoles && <MenuItem onSelect={() => setOpen({ kind: "roles", member: m })}>{t("changeRoles")}</MenuItem>}
+            {m.can.transfer && <MenuItem onSelect={() => setOpen({ kind: "transfer", member: m })}>{t("transferOwnership")}</MenuItem>}
             {m.can.remove && (
               <MenuItem destructive onSelect={() => setOpen({ kind: "remove", member: m })}>
-                Remove member
+                {t("removeMember")}
               </MenuItem>
             )}
           </Menu>

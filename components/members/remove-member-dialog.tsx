@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { removeMemberAction } from "@/lib/actions/members";
 import { Button } from "@/components/ui/button";
@@ -18,49 +19,44 @@ export function RemoveMemberDialog({
   member: { memberId: string; name: string; email: string; keyCount: number; isYou: boolean };
   onClose: () => void;
 }) {
+  const t = useTranslations("Members");
   const removal = useServerAction(removeMemberAction);
 
   const remove = async () => {
     const result = await removal.run(slug, { memberId: member.memberId });
     if (!result.ok) return;
-    toast.success("Member removed");
+    toast.success(t("removeDialog.removed"));
     onClose();
   };
 
-  const keys = member.keyCount === 1 ? "Their API key becomes" : `Their ${member.keyCount} API keys become`;
   return (
     <Dialog
       open
       onOpenChange={(open) => !open && onClose()}
       role="alertdialog"
-      title="Remove member?"
-      description={
-        <>
-          <strong className="font-medium text-zinc-900 dark:text-zinc-100">{member.name}</strong> ({member.email}){" "}
-          {member.isYou ? "— that is you — " : ""}loses access to {workspaceName}.
-        </>
-      }
+      title={t("removeDialog.title")}
+      description={t.rich(member.isYou ? "removeDialog.descriptionYou" : "removeDialog.description", {
+        name: member.name,
+        email: member.email,
+        workspace: workspaceName,
+        strong: (chunks) => <strong className="font-medium text-zinc-900 dark:text-zinc-100">{chunks}</strong>,
+      })}
       footer={
         <>
           <Button variant="secondary" onClick={onClose}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button variant="destructive" pending={removal.pending} onClick={remove}>
-            Remove member
+            {t("removeDialog.confirm")}
           </Button>
         </>
       }
     >
       <FormError message={removal.error} />
       <p className="text-sm">
-        {member.keyCount > 0 ? (
-          <>
-            {keys} <strong className="font-medium">“Inactive — creator removed”</strong> and stop working at once. They stay
-            listed so you can see what they were for.
-          </>
-        ) : (
-          "They created no API keys in this workspace."
-        )}
+        {member.keyCount > 0
+          ? t.rich("removeDialog.keys", { count: member.keyCount, strong: (chunks) => <strong className="font-medium">{chunks}</strong> })
+          : t("removeDialog.noKeys")}
       </p>
     </Dialog>
   );

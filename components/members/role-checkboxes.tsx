@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
+import { RoleName } from "@/components/ui/role-name";
+import type { BuiltInRole } from "@/db/schema";
 
 export type RoleOption = {
   id: string;
   name: string;
   description: string;
-  builtIn: string | null;
+  builtIn: BuiltInRole | null;
   permissions: string[];
   /** False when the role holds a permission the viewer lacks, or is Owner. */
   grantable: boolean;
@@ -31,10 +34,12 @@ export function RoleCheckboxes({
   error?: string;
   disabled?: boolean;
 }) {
+  const t = useTranslations("Members.roleCheckboxes");
+  const roleDescriptions = useTranslations("Common.roleDescriptions");
   const errorId = `${id}-error`;
   return (
     <fieldset aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
-      <legend className="mb-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">Roles</legend>
+      <legend className="mb-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">{t("legend")}</legend>
       <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
         {roles.map((role) => {
           const checked = value.includes(role.id);
@@ -58,16 +63,18 @@ export function RoleCheckboxes({
                 />
                 <span className="min-w-0">
                   <span className={cn("block text-sm font-medium", !role.grantable && "text-zinc-500 dark:text-zinc-400")}>
-                    {role.name}
+                    <RoleName name={role.name} builtIn={role.builtIn} />
                     {role.builtIn === null && " "}
-                    {role.builtIn === null && <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">custom</span>}
+                    {role.builtIn === null && <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">{t("custom")}</span>}
                   </span>
                   <span className="block text-xs text-zinc-600 dark:text-zinc-400">
                     {role.grantable
-                      ? role.description || role.permissions.join(", ")
+                      ? role.builtIn
+                        ? roleDescriptions(role.builtIn)
+                        : role.description || role.permissions.join(", ")
                       : role.builtIn === "owner"
-                        ? "Only by transferring ownership"
-                        : "Holds permissions you don't have"}
+                        ? t("onlyByTransfer")
+                        : t("lacksPermissions")}
                   </span>
                 </span>
               </label>

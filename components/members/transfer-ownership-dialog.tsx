@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -23,6 +24,7 @@ export function TransferOwnershipDialog({
   ownerKeyExists: boolean;
   onClose: () => void;
 }) {
+  const t = useTranslations("Members");
   const router = useRouter();
   const [typed, setTyped] = useState("");
   const transferring = useServerAction(transferOwnershipAction);
@@ -31,7 +33,7 @@ export function TransferOwnershipDialog({
   const transfer = async () => {
     const result = await transferring.run(slug, { memberId: member.memberId });
     if (!result.ok) return;
-    toast.success("Ownership transferred");
+    toast.success(t("transferDialog.transferred"));
     onClose();
     router.refresh();
   };
@@ -41,20 +43,19 @@ export function TransferOwnershipDialog({
       open
       onOpenChange={(open) => !open && onClose()}
       role="alertdialog"
-      title="Transfer ownership?"
-      description={
-        <>
-          <strong className="font-medium text-zinc-900 dark:text-zinc-100">{member.name}</strong> becomes the Owner of {workspaceName}.
-          You become an Administrator.
-        </>
-      }
+      title={t("transferDialog.title")}
+      description={t.rich("transferDialog.description", {
+        name: member.name,
+        workspace: workspaceName,
+        strong: (chunks) => <strong className="font-medium text-zinc-900 dark:text-zinc-100">{chunks}</strong>,
+      })}
       footer={
         <>
           <Button variant="secondary" onClick={onClose}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button variant="destructive" pending={transferring.pending} disabled={!matches} onClick={transfer}>
-            Transfer ownership
+            {t("transferDialog.confirm")}
           </Button>
         </>
       }
@@ -63,16 +64,18 @@ export function TransferOwnershipDialog({
       <ul className="mb-4 list-disc space-y-1 pl-5 text-sm">
         {ownerKeyExists ? (
           <li>
-            <strong className="font-medium">The owner key is deleted</strong> and stops working at once. {member.name} can then create
-            their own.
+            {t.rich("transferDialog.ownerKeyDeleted", {
+              name: member.name,
+              strong: (chunks) => <strong className="font-medium">{chunks}</strong>,
+            })}
           </li>
         ) : (
-          <li>{member.name} can then create the owner key.</li>
+          <li>{t("transferDialog.canCreateOwnerKey", { name: member.name })}</li>
         )}
-        <li>Your keys keep working with an Administrator&apos;s permissions.</li>
-        <li>Only the new Owner can give ownership back.</li>
+        <li>{t("transferDialog.keysKeepWorking")}</li>
+        <li>{t("transferDialog.onlyNewOwner")}</li>
       </ul>
-      <Label htmlFor="transfer-confirm">Type the member&apos;s email to confirm</Label>
+      <Label htmlFor="transfer-confirm">{t("transferDialog.confirmLabel")}</Label>
       <Input
         id="transfer-confirm"
         autoComplete="off"

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { deleteRoleAction } from "@/lib/actions/roles";
 import { FormError } from "@/components/ui/form-errors";
@@ -17,6 +18,7 @@ export function DeleteRoleDialog({
   role: { id: string; name: string; usage: RoleUsage };
   onClose: () => void;
 }) {
+  const t = useTranslations("Roles");
   const deletion = useServerAction(deleteRoleAction);
   const { usage } = role;
   const inUse = usage.memberCount > 0 || usage.keyCount > 0;
@@ -24,7 +26,7 @@ export function DeleteRoleDialog({
   const remove = async () => {
     const result = await deletion.run(slug, { roleId: role.id });
     if (!result.ok) return;
-    toast.success("Role deleted");
+    toast.success(t("deleteDialog.deleted"));
     onClose();
   };
 
@@ -33,9 +35,9 @@ export function DeleteRoleDialog({
       <Dialog
         open
         onOpenChange={(open) => !open && onClose()}
-        title="This role is in use"
-        description={`“${role.name}” can be deleted once no member or API key holds it.`}
-        footer={<Button onClick={onClose}>Close</Button>}
+        title={t("deleteDialog.inUseTitle")}
+        description={t("deleteDialog.inUseDescription", { name: role.name })}
+        footer={<Button onClick={onClose}>{t("deleteDialog.close")}</Button>}
       >
         <UsageList usage={usage} />
       </Dialog>
@@ -47,15 +49,15 @@ export function DeleteRoleDialog({
       open
       onOpenChange={(open) => !open && onClose()}
       role="alertdialog"
-      title="Delete role?"
-      description={`“${role.name}” is deleted for good. No member or API key holds it.`}
+      title={t("deleteDialog.title")}
+      description={t("deleteDialog.description", { name: role.name })}
       footer={
         <>
           <Button variant="secondary" onClick={onClose}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button variant="destructive" pending={deletion.pending} onClick={remove}>
-            Delete role
+            {t("deleteDialog.confirm")}
           </Button>
         </>
       }
@@ -66,15 +68,14 @@ export function DeleteRoleDialog({
 }
 
 export function UsageList({ usage }: { usage: RoleUsage }) {
+  const t = useTranslations("Roles.usage");
   const more = (total: number, shown: number) =>
-    total > shown ? <li className="text-zinc-500 dark:text-zinc-400">and {total - shown} more</li> : null;
+    total > shown ? <li className="text-zinc-500 dark:text-zinc-400">{t("andMore", { count: total - shown })}</li> : null;
   return (
     <div className="space-y-3 text-sm">
       {usage.memberCount > 0 && (
         <div>
-          <h3 className="font-medium">
-            Held by {usage.memberCount} member{usage.memberCount === 1 ? "" : "s"}
-          </h3>
+          <h3 className="font-medium">{t("heldByMembers", { count: usage.memberCount })}</h3>
           <ul className="mt-1 list-disc pl-5">
             {usage.members.map((m) => (
               <li key={m.userId}>
@@ -83,14 +84,12 @@ export function UsageList({ usage }: { usage: RoleUsage }) {
             ))}
             {more(usage.memberCount, usage.members.length)}
           </ul>
-          <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Change their roles on the Members page.</p>
+          <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{t("changeOnMembersPage")}</p>
         </div>
       )}
       {usage.keyCount > 0 && (
         <div>
-          <h3 className="font-medium">
-            Held by {usage.keyCount} API key{usage.keyCount === 1 ? "" : "s"}
-          </h3>
+          <h3 className="font-medium">{t("heldByKeys", { count: usage.keyCount })}</h3>
           <ul className="mt-1 list-disc pl-5">
             {usage.keys.map((k) => (
               <li key={k.id}>
@@ -99,7 +98,7 @@ export function UsageList({ usage }: { usage: RoleUsage }) {
             ))}
             {more(usage.keyCount, usage.keys.length)}
           </ul>
-          <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Modify those keys on the API Keys page.</p>
+          <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{t("modifyOnKeysPage")}</p>
         </div>
       )}
     </div>

@@ -1,14 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
-import { PERMISSION_DESCRIPTIONS, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 
-export const PERMISSION_AREAS: { label: string; prefix: string }[] = [
-  { label: "Workspace", prefix: "workspace:" },
-  { label: "Members", prefix: "members:" },
-  { label: "Roles", prefix: "roles:" },
-  { label: "API keys", prefix: "api_keys:" },
-  { label: "Audit log", prefix: "audit:" },
+/** The areas permissions are grouped in; `id` names its message (`Roles.areas.*`), `label` is the English name. */
+export const PERMISSION_AREAS: { id: "workspace" | "members" | "roles" | "apiKeys" | "audit"; label: string; prefix: string }[] = [
+  { id: "workspace", label: "Workspace", prefix: "workspace:" },
+  { id: "members", label: "Members", prefix: "members:" },
+  { id: "roles", label: "Roles", prefix: "roles:" },
+  { id: "apiKeys", label: "API keys", prefix: "api_keys:" },
+  { id: "audit", label: "Audit log", prefix: "audit:" },
 ];
 
 export function permissionsOfArea(prefix: string): Permission[] {
@@ -32,14 +34,16 @@ export function PermissionCheckboxes({
   held: readonly Permission[];
   error?: string;
 }) {
+  const t = useTranslations("Roles");
+  const descriptions = useTranslations("Common.permissionDescriptions");
   const errorId = `${id}-error`;
   return (
     <fieldset aria-describedby={error ? errorId : undefined}>
-      <legend className="mb-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">Permissions</legend>
+      <legend className="mb-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">{t("permissionCheckboxes.legend")}</legend>
       <div className="grid gap-3 sm:grid-cols-2">
         {PERMISSION_AREAS.map((area) => (
           <fieldset key={area.prefix} className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800">
-            <legend className="px-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">{area.label}</legend>
+            <legend className="px-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">{t(`areas.${area.id}`)}</legend>
             <ul className="space-y-1.5">
               {permissionsOfArea(area.prefix).map((permission) => {
                 const inputId = `${id}-${permission.replace(":", "-")}`;
@@ -64,8 +68,8 @@ export function PermissionCheckboxes({
                       <span className="min-w-0">
                         <code className={cn("block text-xs font-medium", !allowed && "text-zinc-500 dark:text-zinc-400")}>{permission}</code>
                         <span className="block text-xs text-zinc-600 dark:text-zinc-400">
-                          {PERMISSION_DESCRIPTIONS[permission]}
-                          {!allowed && " — you don't hold it"}
+                          {descriptions(permission)}
+                          {!allowed && ` ${t("permissionCheckboxes.notHeld")}`}
                         </span>
                       </span>
                     </label>

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createRoleAction, updateRoleAction } from "@/lib/actions/roles";
@@ -27,6 +28,7 @@ export function RoleFormDialog({
   held: Permission[];
   onClose: () => void;
 }) {
+  const t = useTranslations("Roles");
   const {
     register,
     control,
@@ -47,7 +49,7 @@ export function RoleFormDialog({
   const onSubmit = handleSubmit(async (values) => {
     const result = role ? await update.run(slug, { roleId: role.id, ...values }) : await create.run(slug, values);
     if (!result.ok) return;
-    toast.success(role ? "Changes saved" : "Role created");
+    toast.success(role ? t("form.saved") : t("form.created"));
     onClose();
   });
 
@@ -55,20 +57,16 @@ export function RoleFormDialog({
     <Dialog
       open
       onOpenChange={(open) => !open && onClose()}
-      title={role ? "Edit role" : "Create role"}
-      description={
-        role
-          ? "Every member and API key holding this role gains or loses these permissions at once."
-          : "A custom role may hold only permissions you hold yourself."
-      }
+      title={role ? t("form.editTitle") : t("form.createTitle")}
+      description={role ? t("form.editDescription") : t("form.createDescription")}
       className="max-w-2xl"
       footer={
         <>
           <Button variant="secondary" onClick={onClose}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button type="submit" form="role-form" pending={isSubmitting}>
-            {role ? "Save" : "Create"}
+            {role ? t("form.save") : t("form.create")}
           </Button>
         </>
       }
@@ -76,7 +74,7 @@ export function RoleFormDialog({
       <form id="role-form" onSubmit={onSubmit} noValidate className="space-y-4">
         <FormError message={formError} />
         <div>
-          <Label htmlFor="role-name">Name</Label>
+          <Label htmlFor="role-name">{t("form.name")}</Label>
           <Input
             id="role-name"
             autoComplete="off"
@@ -88,7 +86,7 @@ export function RoleFormDialog({
           <FieldError id="role-name-error" message={errors.name?.message} />
         </div>
         <div>
-          <Label htmlFor="role-description">Description</Label>
+          <Label htmlFor="role-description">{t("form.description")}</Label>
           <Input
             id="role-description"
             autoComplete="off"

@@ -3,8 +3,14 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { apiKeys, auditEvents } from "@/db/schema";
 import { createKey, createTeam, mustOk, withTestDatabase } from "@/lib/testing";
-import { auditDetailText } from "@/components/audit-log/audit-details";
+import { createTranslator } from "next-intl";
+import { auditDetailText as detailText } from "@/components/audit-log/audit-details";
+import en from "@/lib/i18n/messages/en.json";
 import { createApiKey, getApiKey, modifyApiKey } from "./rules";
+
+/** The details as the English console shows them. */
+const auditDetailText = (action: string, details: Record<string, unknown>) =>
+  detailText(action, details, createTranslator({ locale: "en", messages: en, namespace: "AuditLog" }));
 
 // SPEC §10: the key rules accept "Allowed IP addresses" and "Rate limit", refuse bad ones naming
 // the field (changing nothing), and audit their changes like other modifications.

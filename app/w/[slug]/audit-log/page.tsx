@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
 import { AuditFilters } from "@/components/audit-log/audit-filters";
 import { AuditTable } from "@/components/audit-log/audit-table";
@@ -11,7 +12,10 @@ import { listMembers } from "@/lib/members/queries";
 import { auditLogQuerySchema } from "@/lib/validations/audit-log";
 import { parseUrlQuery } from "@/lib/validations/url-query";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AuditLog");
+  return { title: t("title") };
+}
 
 export default async function AuditLogPage({
   params,
@@ -21,6 +25,7 @@ export default async function AuditLogPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { membership } = await requireWorkspaceContext((await params).slug);
+  const t = await getTranslations("AuditLog");
   const { workspace, permissions } = membership;
   if (!permissions.has("audit:read")) forbidden();
   // A hand-edited URL with a bad filter or cursor drops just that one rather than showing an error page.
@@ -44,15 +49,15 @@ export default async function AuditLogPage({
   return (
     <>
       <PageHeader
-        title="Audit log"
-        description={`Every change in ${workspace.name}, newest first.${seesOwnerKey(membership) ? " As the Owner you also see events about the owner key." : ""}`}
+        title={t("title")}
+        description={t(seesOwnerKey(membership) ? "descriptionOwner" : "description", { workspace: workspace.name })}
         actions={
           <a
             href={href({}).replace(base, `${base}/export`)}
             download
             className="inline-flex h-9 items-center gap-2 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
           >
-            Export CSV
+            {t("exportCsv")}
           </a>
         }
       />

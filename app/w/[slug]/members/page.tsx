@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
 import { MembersView, type MemberRow } from "@/components/members/members-view";
 import type { RoleOption } from "@/components/members/role-checkboxes";
@@ -8,7 +9,10 @@ import { canAddMembers, canGrantMemberRole, memberActions } from "@/lib/members/
 import { listMembers } from "@/lib/members/queries";
 import { listRoles } from "@/lib/roles/queries";
 
-export const metadata: Metadata = { title: "Members" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Members");
+  return { title: t("title") };
+}
 
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
   const { membership } = await requireWorkspaceContext((await params).slug);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
 import { RolesView, type RoleRow } from "@/components/roles/roles-view";
 import { requireWorkspaceContext } from "@/lib/auth/context";
@@ -7,7 +8,10 @@ import { listRoles } from "@/lib/roles/queries";
 import { seesOwnerKey } from "@/lib/keys/policy";
 import { roleUsage } from "@/lib/roles/usage";
 
-export const metadata: Metadata = { title: "Roles" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Roles");
+  return { title: t("title") };
+}
 
 export default async function RolesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { membership } = await requireWorkspaceContext((await params).slug);
