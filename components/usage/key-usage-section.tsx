@@ -8,7 +8,7 @@ import { RANGE_TABS } from "./ranges";
 import { UsagePanel } from "./usage-panel";
 import { UsageTabs } from "./usage-tabs";
 
-const card = "rounded-xl border border-zinc-200 bg-white px-4 py-4 sm:px-6 dark:border-zinc-800 dark:bg-zinc-900";
+const card = "min-w-0 rounded-xl border border-zinc-200 bg-white px-4 py-4 sm:px-6 dark:border-zinc-800 dark:bg-zinc-900";
 const muted = "text-zinc-600 dark:text-zinc-400";
 
 /** SPEC §11 on the details page: "Usage" (three ranges), "Last used from" and "Permissions used". */

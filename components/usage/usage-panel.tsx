@@ -19,13 +19,13 @@ function UsageTable({ series, label }: { series: UsageSeries; label: string }) {
             <th scope="col" className="px-3 py-2">
               {unit === "hour" ? t("hour") : t("dayUtc")}
             </th>
-            <th scope="col" className="px-3 py-2 text-right">
+            <th scope="col" className="px-3 py-2 text-right whitespace-nowrap">
               {t("requests")}
             </th>
-            <th scope="col" className="px-3 py-2 text-right">
+            <th scope="col" className="px-3 py-2 text-right whitespace-nowrap">
               {t("successful")}
             </th>
-            <th scope="col" className="px-3 py-2 text-right">
+            <th scope="col" className="px-3 py-2 text-right whitespace-nowrap">
               {t("refused")}
             </th>
             <th scope="col" className="px-3 py-2">

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const card = "rounded-xl border border-zinc-200 bg-white px-4 py-4 sm:px-6 dark:border-zinc-800 dark:bg-zinc-900";
+const card = "min-w-0 rounded-xl border border-zinc-200 bg-white px-4 py-4 sm:px-6 dark:border-zinc-800 dark:bg-zinc-900";
 
 /** SPEC §11: the workspace's requests over time and its top keys (`api_keys:read`). */
 export default async function UsagePage({ params }: { params: Promise<{ slug: string }> }) {
