@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { FormError } from "@/components/ui/form-errors";
@@ -11,17 +12,12 @@ import type { LeakPolicy } from "@/db/schema/workspaces";
 // Not LEAK_POLICIES from db/schema: that module would bring drizzle into the browser bundle.
 const POLICIES: readonly LeakPolicy[] = ["disable", "delete", "notify"];
 
-const LABELS: Record<LeakPolicy, { label: string; help: string }> = {
-  disable: { label: "Disable it", help: "The key stops working at once; it can be looked at, and deleted, later." },
-  delete: { label: "Delete it", help: "The key is deleted at once." },
-  notify: { label: "Only notify", help: "The key keeps working; it is marked Leaked and the event is recorded." },
-};
-
 /**
  * SPEC §13, Settings → "Leaked keys": "When a key is reported leaked" (POST /api/v1/leaks or
  * GitHub secret scanning). Saved on choice; `workspace:manage` to change it.
  */
 export function LeakedKeysSection({ slug, policy, canManage }: { slug: string; policy: LeakPolicy; canManage: boolean }) {
+  const t = useTranslations("Settings");
   const [current, setCurrent] = useState(policy);
   const saving = useServerAction(setLeakPolicyAction);
 
@@ -30,18 +26,18 @@ export function LeakedKeysSection({ slug, policy, canManage }: { slug: string; p
     setCurrent(next);
     const result = await saving.run(slug, { policy: next });
     if (!result.ok) return setCurrent(before);
-    toast.success("Changes saved");
+    toast.success(t("saved"));
   };
 
   return (
     <SettingsSection
       id="leaked-keys"
-      title="Leaked keys"
-      description="Keys found in public (reported to POST /api/v1/leaks or by GitHub secret scanning) are handled at once."
+      title={t("leaks.title")}
+      description={t("leaks.description")}
     >
       <FormError message={saving.error} />
       <fieldset disabled={!canManage || saving.pending} aria-describedby={canManage ? undefined : "leak-policy-permission"}>
-        <legend className="text-sm font-medium">When a key is reported leaked</legend>
+        <legend className="text-sm font-medium">{t("leaks.legend")}</legend>
         <div className="mt-2 space-y-2">
           {POLICIES.map((value) => (
             <div key={value} className="flex items-start gap-3">
@@ -57,10 +53,10 @@ export function LeakedKeysSection({ slug, policy, canManage }: { slug: string; p
               />
               <div className="min-w-0">
                 <label htmlFor={`leak-policy-${value}`} className="text-sm font-medium">
-                  {LABELS[value].label}
+                  {t(`leaks.policies.${value}.label`)}
                 </label>
                 <p id={`leak-policy-${value}-help`} className="text-sm text-zinc-600 dark:text-zinc-400">
-                  {LABELS[value].help}
+                  {t(`leaks.policies.${value}.help`)}
                 </p>
               </div>
             </div>
@@ -69,7 +65,7 @@ export function LeakedKeysSection({ slug, policy, canManage }: { slug: string; p
       </fieldset>
       {!canManage && (
         <p id="leak-policy-permission" className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-          Changing it needs the workspace:manage permission.
+          {t("needsManage")}
         </p>
       )}
     </SettingsSection>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { rotateSharedSecretAction } from "@/lib/actions/shared-secret";
@@ -8,12 +9,6 @@ import { Dialog } from "@/components/ui/dialog";
 import type { SharedSecretStatus } from "@/lib/signing/shared-secret";
 import { useServerAction } from "@/lib/client/use-server-action";
 import { ROTATION_GRACE_PERIODS, type RotationGracePeriod } from "@/lib/validations/signing";
-
-const OPTIONS: Record<RotationGracePeriod, { label: string; help: string }> = {
-  none: { label: "None", help: "The current secret stops working at once." },
-  "1h": { label: "1 hour", help: "The current secret keeps working for 1 hour." },
-  "24h": { label: "24 hours", help: "The current secret keeps working for 24 hours." },
-};
 
 /** "Rotate": a new secret, the current one kept valid for the chosen grace period. */
 export function RotateSharedSecretDialog({
@@ -27,6 +22,7 @@ export function RotateSharedSecretDialog({
   onOpenChange: (open: boolean) => void;
   onRotated: (status: SharedSecretStatus) => void;
 }) {
+  const t = useTranslations("Settings.sharedSecret");
   const [grace, setGrace] = useState<RotationGracePeriod>("1h");
   const rotation = useServerAction(rotateSharedSecretAction);
   const { pending, error } = rotation;
@@ -37,7 +33,7 @@ export function RotateSharedSecretDialog({
     if (!result.ok) return;
     onRotated(result.data);
     onOpenChange(false);
-    toast.success("Shared secret rotated");
+    toast.success(t("rotated"));
   }
 
   return (
@@ -47,22 +43,22 @@ export function RotateSharedSecretDialog({
         if (!pending) onOpenChange(next);
         if (!next) rotation.clearError();
       }}
-      title="Rotate API shared secret"
-      description="A new secret replaces the current one. Update your integrations to sign with the new secret before the grace period ends."
+      title={t("rotateDialog.title")}
+      description={t("rotateDialog.description")}
       footer={
         <>
           <Button variant="secondary" disabled={pending} onClick={() => onOpenChange(false)}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button type="submit" form="rotate-shared-secret" pending={pending}>
-            Rotate
+            {t("rotate")}
           </Button>
         </>
       }
     >
       <form id="rotate-shared-secret" onSubmit={rotate}>
         <fieldset>
-          <legend className="mb-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">Grace period</legend>
+          <legend className="mb-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">{t("rotateDialog.grace")}</legend>
           <div className="space-y-2">
             {ROTATION_GRACE_PERIODS.map((value) => (
               <label
@@ -81,10 +77,10 @@ export function RotateSharedSecretDialog({
                 />
                 <span>
                   <span id={`grace-${value}-label`} className="block text-sm font-medium">
-                    {OPTIONS[value].label}
+                    {t(`rotateDialog.options.${value}.label`)}
                   </span>
                   <span id={`grace-${value}-help`} className="block text-sm text-zinc-600 dark:text-zinc-400">
-                    {OPTIONS[value].help}
+                    {t(`rotateDialog.options.${value}.help`)}
                   </span>
                 </span>
               </label>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import {
@@ -20,6 +21,7 @@ const muted = "text-sm text-zinc-600 dark:text-zinc-400";
 const term = "font-medium text-zinc-800 dark:text-zinc-200";
 
 export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initialStatus: SharedSecretStatus }) {
+  const t = useTranslations("Settings.sharedSecret");
   const [status, setStatus] = useState(initialStatus);
   const [revealed, setRevealed] = useState<string | null>(null);
   const [rotateOpen, setRotateOpen] = useState(false);
@@ -34,7 +36,7 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
     if (!result.ok) return void toast.error(result.error);
     setStatus(result.data);
     requirement.clearError();
-    toast.success("Shared secret created");
+    toast.success(t("createdToast"));
   }
 
   async function toggleReveal() {
@@ -58,19 +60,19 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
     // Shown beside the switch (an alert), not as a toast: it says what to do first.
     if (!result.ok) return;
     setStatus(result.data);
-    toast.success(enabled ? "Signed requests are now required" : "Signed requests are no longer required");
+    toast.success(enabled ? t("requiredOn") : t("requiredOff"));
   }
 
   return (
     <SettingsSection
       id="shared-secret"
-      title="API shared secret"
-      description="Integrations sign each Open API request with this secret (HMAC-SHA256 of the timestamp, method, path and body), so a stolen API key alone is not enough to call the API."
+      title={t("title")}
+      description={t("description")}
     >
       {current ? (
         <>
           <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr] sm:gap-y-3">
-            <dt className={term}>Secret</dt>
+            <dt className={term}>{t("secret")}</dt>
             <dd className="mb-2 min-w-0 sm:mb-0">
               <code
                 data-testid="shared-secret-value"
@@ -79,27 +81,30 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
                 {revealed ?? current.hint}
               </code>
             </dd>
-            <dt className={term}>Created</dt>
+            <dt className={term}>{t("created")}</dt>
             <dd className="mb-2 sm:mb-0">
               <LocalTime iso={current.createdAt} />
             </dd>
             {previous && (
               <>
-                <dt className={term}>Previous secret</dt>
+                <dt className={term}>{t("previous")}</dt>
                 <dd data-testid="previous-shared-secret">
-                  <code className="font-mono">{previous.hint}</code> still works until{" "}
-                  <LocalTime iso={previous.validUntil} />
+                  {t.rich("previousUntil", {
+                    hint: previous.hint,
+                    code: (chunks) => <code className="font-mono">{chunks}</code>,
+                    time: () => <LocalTime iso={previous.validUntil} />,
+                  })}
                 </dd>
               </>
             )}
           </dl>
           <div className="mt-4 flex flex-wrap gap-2">
             <Button variant="secondary" size="sm" pending={reveal.pending} onClick={toggleReveal}>
-              {revealed ? "Hide" : "Reveal"}
+              {revealed ? t("hide") : t("reveal")}
             </Button>
-            <CopyButton label="Copy" getText={copySecret} />
+            <CopyButton label={t("copy")} getText={copySecret} />
             <Button variant="secondary" size="sm" onClick={() => setRotateOpen(true)}>
-              Rotate
+              {t("rotate")}
             </Button>
           </div>
           <RotateSharedSecretDialog
@@ -114,9 +119,9 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
         </>
       ) : (
         <div className="flex flex-col items-start gap-3">
-          <p className={muted}>This workspace has no shared secret yet.</p>
+          <p className={muted}>{t("none")}</p>
           <Button pending={creation.pending} onClick={create}>
-            Create shared secret
+            {t("create")}
           </Button>
         </div>
       )}
@@ -124,12 +129,13 @@ export function SharedSecretPanel({ slug, initialStatus }: { slug: string; initi
       <div className="mt-5 flex items-start justify-between gap-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <div className="min-w-0">
           <p id="require-signed-label" className="text-sm font-medium">
-            Require signed requests
+            {t("require.label")}
           </p>
           <p id="require-signed-description" className={`mt-1 ${muted}`}>
-            When on, every Open API request must carry <code className="font-mono">X-Timestamp</code> and{" "}
-            <code className="font-mono whitespace-nowrap">X-Signature</code> headers; unsigned or stale ones are refused.
-            {!current && " Create a shared secret first."}
+            {t.rich("require.description", {
+              code: (chunks) => <code className="font-mono whitespace-nowrap">{chunks}</code>,
+            })}
+            {!current && ` ${t("require.createFirst")}`}
           </p>
           {requirement.error && (
             <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">

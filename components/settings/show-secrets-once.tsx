@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { setShowSecretsOnceAction } from "@/lib/actions/settings";
@@ -8,13 +9,6 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Switch } from "@/components/ui/switch";
 import { useServerAction } from "@/lib/client/use-server-action";
-
-/** What turning the setting on deletes, said plainly before it happens. */
-export function storedSecretsWarning(storedSecrets: number): string {
-  if (storedSecrets === 0) return "No existing key has a stored secret, so nothing is deleted.";
-  const keys = storedSecrets === 1 ? "1 existing key" : `${storedSecrets.toLocaleString("en-US")} existing keys`;
-  return `The stored secrets of ${keys} will be deleted; they can no longer be revealed or copied.`;
-}
 
 /**
  * The "Show secrets only once" switch; turning it on deletes stored secrets after a confirmation
@@ -31,6 +25,7 @@ export function ShowSecretsOnce({
   canManage: boolean;
   storedSecrets: number;
 }) {
+  const t = useTranslations("Settings");
   const [confirming, setConfirming] = useState(false);
   const saving = useServerAction(setShowSecretsOnceAction);
   const { pending, error } = saving;
@@ -38,7 +33,7 @@ export function ShowSecretsOnce({
   const save = async (next: boolean) => {
     const result = await saving.run(slug, { enabled: next });
     if (!result.ok) return;
-    toast.success("Changes saved");
+    toast.success(t("saved"));
     setConfirming(false);
   };
 
@@ -48,12 +43,10 @@ export function ShowSecretsOnce({
       <div className="flex items-start justify-between gap-4">
         <div className="min-w-0">
           <label htmlFor="show-secrets-once" className="text-sm font-medium">
-            Show secrets only once
+            {t("showOnce.label")}
           </label>
           <p id="show-secrets-once-help" className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            {enabled
-              ? "On: a new key's secret is shown once, at creation, and never stored. Nobody can reveal or copy it later."
-              : "Off: secrets are stored encrypted so a key's creator and members with api_keys:manage can reveal and copy them later."}
+            {enabled ? t("showOnce.on") : t("showOnce.off")}
           </p>
         </div>
         <Switch
@@ -64,7 +57,7 @@ export function ShowSecretsOnce({
           onCheckedChange={(next) => (next ? setConfirming(true) : void save(false))}
         />
       </div>
-      {!canManage && <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">Changing it needs the workspace:manage permission.</p>}
+      {!canManage && <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">{t("needsManage")}</p>}
       <Dialog
         open={confirming}
         onOpenChange={(open) => {
@@ -74,24 +67,27 @@ export function ShowSecretsOnce({
           }
         }}
         role="alertdialog"
-        title="Show secrets only once?"
-        description={storedSecretsWarning(storedSecrets)}
+        title={t("showOnce.confirmTitle")}
+        description={
+          // What turning the setting on deletes, said plainly before it happens.
+          storedSecrets === 0 ? t("showOnce.nothingStored") : t("showOnce.storedDeleted", { count: storedSecrets })
+        }
         footer={
           <>
             <Button variant="secondary" onClick={() => setConfirming(false)}>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button variant="destructive" pending={pending} onClick={() => void save(true)}>
-              Delete stored secrets and turn on
+              {t("showOnce.confirm")}
             </Button>
           </>
         }
       >
         <FormError message={error} />
         <ul className="list-disc space-y-1 pl-5 text-sm">
-          <li>Nobody will be able to reveal or copy the secret of a key created before now. This cannot be undone.</li>
-          <li>The keys themselves keep working.</li>
-          <li>New keys show their secret once, at creation.</li>
+          <li>{t("showOnce.consequences.noReveal")}</li>
+          <li>{t("showOnce.consequences.keysKeepWorking")}</li>
+          <li>{t("showOnce.consequences.newKeys")}</li>
         </ul>
       </Dialog>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -8,6 +9,8 @@ import { Button } from "@/components/ui/button";
 
 /** "Upgrade to Small": the Free plan's next step, for members with workspace:manage. */
 export function UpgradePlanButton({ slug }: { slug: string }) {
+  const t = useTranslations("Settings.plan");
+  const small = useTranslations("Common.plans")("small");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState("");
@@ -20,14 +23,14 @@ export function UpgradePlanButton({ slug }: { slug: string }) {
             setError("");
             const result = await upgradePlanAction(slug, { plan: "small" });
             if (!result.ok) return setError(result.error);
-            toast.success("Plan changed to Small");
+            toast.success(t("upgraded", { plan: small }));
             router.push(`/w/${slug}/api-keys`);
           })
         }
       >
-        Upgrade to Small
+        {t("upgrade", { plan: small })}
       </Button>
-      <p className="mt-1.5 text-xs text-zinc-600 dark:text-zinc-400">API keys, the Open API and signed requests for this workspace. Recorded in the audit log.</p>
+      <p className="mt-1.5 text-xs text-zinc-600 dark:text-zinc-400">{t("upgradeHelp")}</p>
       {error && (
         <p role="alert" className="mt-1.5 text-sm text-red-700 dark:text-red-400">
           {error}

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { renameWorkspaceAction } from "@/lib/actions/settings";
@@ -11,6 +12,7 @@ import { useServerAction } from "@/lib/client/use-server-action";
 import { renameWorkspaceSchema, type RenameWorkspaceInput } from "@/lib/validations/settings";
 
 export function WorkspaceNameForm({ slug, name, canManage }: { slug: string; name: string; canManage: boolean }) {
+  const t = useTranslations("Settings");
   const {
     register,
     handleSubmit,
@@ -24,13 +26,13 @@ export function WorkspaceNameForm({ slug, name, canManage }: { slug: string; nam
     const result = await rename.run(slug, values);
     if (!result.ok) return;
     reset({ name: result.data.name });
-    toast.success("Changes saved");
+    toast.success(t("saved"));
   });
 
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormError message={rename.error} />
-      <Label htmlFor="workspace-name">Workspace name</Label>
+      <Label htmlFor="workspace-name">{t("workspaceName")}</Label>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
         <div className="min-w-0 flex-1 sm:max-w-sm">
           <Input
@@ -43,13 +45,13 @@ export function WorkspaceNameForm({ slug, name, canManage }: { slug: string; nam
           <FieldError id="workspace-name-error" message={errors.name?.message} />
           {!canManage && (
             <p id="workspace-name-readonly" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-              Changing it needs the workspace:manage permission.
+              {t("needsManage")}
             </p>
           )}
         </div>
         {canManage && (
           <Button type="submit" className="self-start" pending={isSubmitting} disabled={!isDirty}>
-            Save
+            {t("save")}
           </Button>
         )}
       </div>

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useKeyDialogs } from "@/components/api-keys/key-dialogs";
 import type { ApiKeyView } from "@/lib/keys/types";
 
 /** "Modify roles": opens the Modify dialog of the key (the link works as a plain reload without script). */
 export function ModifyRolesLink({ slug, apiKey }: { slug: string; apiKey: ApiKeyView }) {
+  const t = useTranslations("Usage.key");
   const dialogs = useKeyDialogs();
   return (
     <a
@@ -15,7 +17,7 @@ export function ModifyRolesLink({ slug, apiKey }: { slug: string; apiKey: ApiKey
       }}
       className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
     >
-      Modify roles
+      {t("modifyRoles")}
     </a>
   );
 }

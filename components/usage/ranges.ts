@@ -1,7 +1,4 @@
 import type { UsageRange } from "@/lib/validations/usage";
 
-export const RANGE_TABS: { value: UsageRange; label: string }[] = [
-  { value: "24h", label: "24 hours" },
-  { value: "7d", label: "7 days" },
-  { value: "30d", label: "30 days" },
-];
+/** The three periods, in tab order; their labels are `Usage.ranges.<value>` ("24 hours", "7 days", "30 days"). */
+export const RANGE_TABS: { value: UsageRange }[] = [{ value: "24h" }, { value: "7d" }, { value: "30d" }];

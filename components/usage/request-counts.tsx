@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter } from "next-intl";
 import { createContext, useContext } from "react";
 
 const RequestCounts = createContext<Record<string, number> | null>(null);
@@ -12,5 +13,6 @@ export function RequestCountsProvider({ counts, children }: { counts: Record<str
 /** The list cell: the key's requests in the last 24 hours, refused included. */
 export function RequestCount({ keyId }: { keyId: string }) {
   const n = useContext(RequestCounts)?.[keyId] ?? 0;
-  return <span className={n === 0 ? "text-zinc-500 tabular-nums dark:text-zinc-400" : "tabular-nums"}>{n.toLocaleString("en-US")}</span>;
+  const format = useFormatter();
+  return <span className={n === 0 ? "text-zinc-500 tabular-nums dark:text-zinc-400" : "tabular-nums"}>{format.number(n)}</span>;
 }

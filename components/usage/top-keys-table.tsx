@@ -1,16 +1,17 @@
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import type { TopKey } from "@/lib/usage/queries";
-
-const format = (n: number) => n.toLocaleString("en-US");
 
 /** Up to 10 keys, each linking to its details. */
 export function TopKeysTable({ slug, title, keys, by }: { slug: string; title: string; keys: TopKey[]; by: "requests" | "refused" }) {
+  const t = useTranslations("Usage.topKeys");
+  const format = useFormatter().number;
   return (
     <section className="rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <h2 className="px-4 pt-4 pb-2 text-lg font-semibold sm:px-6">{title}</h2>
       {keys.length === 0 ? (
         <p className="px-4 pb-4 text-sm text-zinc-600 sm:px-6 dark:text-zinc-400">
-          {by === "requests" ? "No key made requests in this period." : "No key was refused in this period."}
+          {by === "requests" ? t("noRequests") : t("noRefusals")}
         </p>
       ) : (
         <table className="w-full text-sm">
@@ -20,13 +21,13 @@ export function TopKeysTable({ slug, title, keys, by }: { slug: string; title: s
           <thead className="text-left text-xs font-medium text-zinc-600 dark:text-zinc-400">
             <tr className="border-b border-zinc-200 dark:border-zinc-800">
               <th scope="col" className="px-4 py-2 sm:px-6">
-                Key
+                {t("key")}
               </th>
               <th scope="col" className="px-4 py-2 text-right">
-                Requests
+                {t("requests")}
               </th>
               <th scope="col" className="px-4 py-2 text-right sm:pr-6">
-                Refused
+                {t("refused")}
               </th>
             </tr>
           </thead>

@@ -1,5 +1,6 @@
 import { BarStack } from "@visx/shape";
 import { scaleBand, scaleLinear } from "@visx/scale";
+import { useFormatter, useTranslations } from "next-intl";
 import type { UsageSeries } from "@/lib/usage/queries";
 import { BucketTime } from "./bucket-time";
 
@@ -8,9 +9,10 @@ const HEIGHT = 180;
 const KEYS = ["success", "refused"] as const;
 type Bucket = UsageSeries["buckets"][number];
 
+/** Colours of the two series; their names are `Usage.chart.series.<key>`. */
 export const SERIES_STYLE = {
-  success: { label: "Successful", bar: "fill-emerald-500 dark:fill-emerald-400", swatch: "bg-emerald-500 dark:bg-emerald-400" },
-  refused: { label: "Refused", bar: "fill-red-500 dark:fill-red-400", swatch: "bg-red-500 dark:bg-red-400" },
+  success: { bar: "fill-emerald-500 dark:fill-emerald-400", swatch: "bg-emerald-500 dark:bg-emerald-400" },
+  refused: { bar: "fill-red-500 dark:fill-red-400", swatch: "bg-red-500 dark:bg-red-400" },
 } as const;
 
 /** A round number at or above `max`, for the top of the axis: 1, 2, 5 × 10ⁿ. */
@@ -21,22 +23,20 @@ function niceCeiling(max: number): number {
   return 10 * power;
 }
 
-const format = (n: number) => n.toLocaleString("en-US");
-
 /**
  * A stacked bar chart of successful and refused requests, drawn on the server as SVG with visx
  * (no chart code reaches the browser). The bars stretch to the width; labels are HTML so they
  * stay readable at 375 px. The numbers are in "View as table"; the image says the totals.
  */
 export function UsageChart({ series, label }: { series: UsageSeries; label: string }) {
+  const t = useTranslations("Usage.chart");
+  const format = useFormatter().number;
   const unit = series.range === "30d" ? "day" : "hour";
   const top = niceCeiling(Math.max(...series.buckets.map((b) => b.success + b.refused)));
   const xScale = scaleBand<string>({ domain: series.buckets.map((b) => b.start), range: [0, WIDTH], padding: series.buckets.length > 60 ? 0.1 : 0.2 });
   const yScale = scaleLinear<number>({ domain: [0, top], range: [HEIGHT, 0] });
   const ticks = [0, Math.floor(series.buckets.length / 2), series.buckets.length - 1].map((i) => series.buckets[i]!);
-  const summary = `${label}: ${format(series.totals.success)} successful and ${format(series.totals.refused)} refused requests, ${
-    unit === "hour" ? "by hour" : "by day"
-  }`;
+  const summary = t("summary", { label, success: format(series.totals.success), refused: format(series.totals.refused), unit });
 
   return (
     <figure className="m-0">
@@ -86,7 +86,7 @@ export function UsageChart({ series, label }: { series: UsageSeries; label: stri
                         height={bar.height}
                         className={SERIES_STYLE[stack.key].bar}
                       >
-                        <title>{`${bar.bar.data.start}: ${format(bar.bar.data[stack.key])} ${SERIES_STYLE[stack.key].label.toLowerCase()}`}</title>
+                        <title>{t("bar", { start: bar.bar.data.start, count: format(bar.bar.data[stack.key]), series: stack.key })}</title>
                       </rect>
                     )),
                 )
@@ -104,7 +104,7 @@ export function UsageChart({ series, label }: { series: UsageSeries; label: stri
         {KEYS.map((key) => (
           <span key={key} className="inline-flex items-center gap-1.5">
             <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-sm ${SERIES_STYLE[key].swatch}`} />
-            {SERIES_STYLE[key].label}
+            {t(`series.${key}`)}
           </span>
         ))}
       </figcaption>

@@ -1,34 +1,35 @@
+import { useFormatter, useTranslations } from "next-intl";
 import type { UsageSeries } from "@/lib/usage/queries";
 import { BucketTime } from "./bucket-time";
 import { UsageChart } from "./usage-chart";
 import { ViewAsTable } from "./view-as-table";
 
-const format = (n: number) => n.toLocaleString("en-US");
-
 /** The numbers of the chart, newest first, buckets without requests left out. */
 function UsageTable({ series, label }: { series: UsageSeries; label: string }) {
   const unit = series.range === "30d" ? "day" : "hour";
   const rows = series.buckets.filter((b) => b.success + b.refused > 0).reverse();
+  const t = useTranslations("Usage.table");
+  const format = useFormatter().number;
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="w-full text-sm">
-        <caption className="sr-only">{label}, by {unit}</caption>
+        <caption className="sr-only">{t("caption", { label, unit })}</caption>
         <thead className="bg-zinc-50 text-left text-xs font-medium text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
             <th scope="col" className="px-3 py-2">
-              {unit === "hour" ? "Hour" : "Day (UTC)"}
+              {unit === "hour" ? t("hour") : t("dayUtc")}
             </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Requests
+            <th scope="col" className="px-3 py-2 text-right whitespace-nowrap">
+              {t("requests")}
             </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Successful
+            <th scope="col" className="px-3 py-2 text-right whitespace-nowrap">
+              {t("successful")}
             </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Refused
+            <th scope="col" className="px-3 py-2 text-right whitespace-nowrap">
+              {t("refused")}
             </th>
             <th scope="col" className="px-3 py-2">
-              Refused by code
+              {t("byCode")}
             </th>
           </tr>
         </thead>
@@ -58,19 +59,18 @@ function UsageTable({ series, label }: { series: UsageSeries; label: string }) {
 /** One range: the totals, the chart and its table, or "No requests in this period". */
 export function UsagePanel({ series, label }: { series: UsageSeries; label: string }) {
   const requests = series.totals.success + series.totals.refused;
+  const t = useTranslations("Usage");
+  const format = useFormatter().number;
+  const number = (chunks: React.ReactNode) => <span className="font-semibold tabular-nums">{chunks}</span>;
   return (
     <div>
       <div className="mb-4 flex flex-wrap gap-x-6 gap-y-1 text-sm">
-        <p>
-          Requests: <span className="font-semibold tabular-nums">{format(requests)}</span>
-        </p>
-        <p>
-          Refused: <span className="font-semibold tabular-nums">{format(series.totals.refused)}</span>
-        </p>
+        <p>{t.rich("totals.requests", { count: format(requests), number })}</p>
+        <p>{t.rich("totals.refused", { count: format(series.totals.refused), number })}</p>
       </div>
       {requests === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-10 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          No requests in this period
+          {t("noRequests")}
         </p>
       ) : (
         <>

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createWebhookAction } from "@/lib/actions/webhooks";
@@ -26,6 +27,7 @@ export function AddWebhookDialog({
   onOpenChange: (open: boolean) => void;
   onAdded: (endpoint: WebhookEndpointView) => void;
 }) {
+  const t = useTranslations("Webhooks.addDialog");
   const {
     register,
     handleSubmit,
@@ -41,7 +43,7 @@ export function AddWebhookDialog({
     onAdded(result.data);
     reset(EMPTY);
     onOpenChange(false);
-    toast.success("Webhook endpoint added");
+    toast.success(t("added"));
   });
 
   return (
@@ -55,15 +57,15 @@ export function AddWebhookDialog({
           creation.clearError();
         }
       }}
-      title="Add webhook endpoint"
-      description="Keyward POSTs each chosen event to this URL, signed with the endpoint's secret (Standard Webhooks)."
+      title={t("title")}
+      description={t("description")}
       footer={
         <>
           <Button variant="secondary" disabled={isSubmitting} onClick={() => onOpenChange(false)}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button type="submit" form="add-webhook" pending={isSubmitting}>
-            Save
+            {t("save")}
           </Button>
         </>
       }
@@ -71,13 +73,13 @@ export function AddWebhookDialog({
       <form id="add-webhook" onSubmit={onSubmit} noValidate className="space-y-4">
         <FormError message={creation.error} />
         <div>
-          <Label htmlFor="webhook-url">URL</Label>
+          <Label htmlFor="webhook-url">{t("url")}</Label>
           <Input
             id="webhook-url"
             type="url"
             inputMode="url"
             autoComplete="off"
-            placeholder="https://example.com/webhooks"
+            placeholder="https://example.com/webhooks" // i18n-ignore: an example URL, the same in every language
             aria-invalid={errors.url ? true : undefined}
             aria-describedby={errors.url ? "webhook-url-error" : undefined}
             {...register("url")}
@@ -85,7 +87,7 @@ export function AddWebhookDialog({
           <FieldError id="webhook-url-error" message={errors.url?.message} />
         </div>
         <div>
-          <Label htmlFor="webhook-description">Description</Label>
+          <Label htmlFor="webhook-description">{t("descriptionLabel")}</Label>
           <Input
             id="webhook-description"
             autoComplete="off"
@@ -96,7 +98,7 @@ export function AddWebhookDialog({
           <FieldError id="webhook-description-error" message={errors.description?.message} />
         </div>
         <fieldset aria-describedby={errors.events ? "webhook-events-error" : undefined} aria-invalid={errors.events ? true : undefined}>
-          <legend className="mb-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">Events</legend>
+          <legend className="mb-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">{t("events")}</legend>
           <div className="grid gap-x-4 gap-y-2 sm:grid-cols-2">
             {WEBHOOK_EVENT_TYPES.map((event) => (
               <label key={event} className="flex min-w-0 cursor-pointer items-center gap-2 text-sm">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 
@@ -25,6 +26,7 @@ export function ConfirmDialog({
   error: string | null;
   onConfirm: () => void;
 }) {
+  const t = useTranslations("Webhooks");
   return (
     <Dialog
       role="alertdialog"
@@ -37,7 +39,7 @@ export function ConfirmDialog({
       footer={
         <>
           <Button variant="secondary" disabled={pending} onClick={() => onOpenChange(false)}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button variant={destructive ? "destructive" : "primary"} pending={pending} onClick={onConfirm}>
             {confirm}

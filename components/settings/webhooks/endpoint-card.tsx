@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import {
@@ -34,6 +35,7 @@ export function EndpointCard({
   deliveries: WebhookDeliveryView[];
   onDeleted: (id: string) => void;
 }) {
+  const t = useTranslations("Webhooks");
   const [endpoint, setEndpoint] = useState(initial);
   const [deliveries, setDeliveries] = useState(initialDeliveries);
   const [revealed, setRevealed] = useState<string | null>(null);
@@ -69,7 +71,7 @@ export function EndpointCard({
     setEndpoint(result.data);
     setRevealed(null);
     setConfirm(null);
-    toast.success("Signing secret rotated");
+    toast.success(t("endpoint.secretRotated"));
   }
 
   async function remove() {
@@ -77,49 +79,50 @@ export function EndpointCard({
     if (!result.ok) return;
     setConfirm(null);
     onDeleted(id);
-    toast.success("Webhook endpoint deleted");
+    toast.success(t("endpoint.deleted"));
   }
 
   async function setEnabled(enabled: boolean) {
     const result = await toggle.run(slug, id, { enabled });
     if (!result.ok) return void toast.error(result.error);
     setEndpoint(result.data);
-    toast.success(enabled ? "Endpoint enabled" : "Endpoint disabled");
+    toast.success(enabled ? t("endpoint.enabledToast") : t("endpoint.disabledToast"));
   }
 
   async function sendTest() {
     const result = await test.run(slug, id);
     if (!result.ok) return void toast.error(result.error);
-    toast.success("Test event queued");
+    toast.success(t("endpoint.testQueued"));
     const log = await refresh.run(slug, id);
     if (log.ok) setDeliveries(log.data.items);
   }
 
   const switchLabel = `endpoint-enabled-${id}`;
+  const { failingSince } = endpoint;
   return (
-    <article data-testid="webhook-endpoint" aria-label={`Webhook endpoint ${endpoint.url}`} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+    <article data-testid="webhook-endpoint" aria-label={t("endpoint.label", { url: endpoint.url })} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <div className="flex items-start justify-between gap-4">
         <div className="min-w-0">
           <p className="font-mono text-sm break-all" data-testid="webhook-url">
             {endpoint.url}
           </p>
           {endpoint.description && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{endpoint.description}</p>}
-          {!endpoint.enabled && endpoint.failingSince && (
+          {!endpoint.enabled && failingSince && (
             <p className="mt-1 text-sm text-red-700 dark:text-red-300">
-              Disabled after failing since <LocalTime iso={endpoint.failingSince} relative={false} />.
+              {t.rich("endpoint.disabledSince", { time: () => <LocalTime iso={failingSince} relative={false} /> })}
             </p>
           )}
         </div>
         <div className="flex shrink-0 items-center gap-2">
           <span id={switchLabel} className="text-sm text-zinc-700 dark:text-zinc-300">
-            Enabled
+            {t("endpoint.enabled")}
           </span>
           <Switch aria-labelledby={switchLabel} checked={endpoint.enabled} pending={toggle.pending} onCheckedChange={setEnabled} />
         </div>
       </div>
 
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr] sm:gap-y-3">
-        <dt className={term}>Events</dt>
+        <dt className={term}>{t("endpoint.events")}</dt>
         <dd className="mb-2 flex flex-wrap gap-1 sm:mb-0">
           {endpoint.events.map((event) => (
             <Badge key={event} className="font-mono">
@@ -127,18 +130,18 @@ export function EndpointCard({
             </Badge>
           ))}
         </dd>
-        <dt className={term}>Signing secret</dt>
+        <dt className={term}>{t("endpoint.signingSecret")}</dt>
         <dd className="min-w-0">
           <code data-testid="webhook-secret" className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-sm break-all dark:bg-zinc-800">
             {revealed ?? endpoint.secretHint}
           </code>
           <div className="mt-2 flex flex-wrap gap-2">
             <Button variant="secondary" size="sm" pending={reveal.pending} onClick={toggleReveal}>
-              {revealed ? "Hide" : "Reveal"}
+              {revealed ? t("endpoint.hide") : t("endpoint.reveal")}
             </Button>
-            <CopyButton label="Copy" getText={copySecret} />
+            <CopyButton label={t("endpoint.copy")} getText={copySecret} />
             <Button variant="secondary" size="sm" onClick={() => setConfirm("rotate")}>
-              Rotate
+              {t("endpoint.rotate")}
             </Button>
           </div>
         </dd>
@@ -146,10 +149,10 @@ export function EndpointCard({
 
       <div className="mt-4 flex flex-wrap gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <Button variant="secondary" size="sm" pending={test.pending} onClick={sendTest}>
-          Send test event
+          {t("endpoint.sendTest")}
         </Button>
         <Button variant="destructive" size="sm" onClick={() => setConfirm("delete")}>
-          Delete
+          {t("endpoint.delete")}
         </Button>
       </div>
 
@@ -158,9 +161,9 @@ export function EndpointCard({
       <ConfirmDialog
         open={confirm === "rotate"}
         onOpenChange={(open) => setConfirm(open ? "rotate" : null)}
-        title="Rotate signing secret"
-        description="A new secret replaces the current one at once: update your receiver to verify with the new secret."
-        confirm="Rotate"
+        title={t("rotateDialog.title")}
+        description={t("rotateDialog.description")}
+        confirm={t("rotateDialog.confirm")}
         pending={rotation.pending}
         error={rotation.error}
         onConfirm={rotate}
@@ -168,13 +171,12 @@ export function EndpointCard({
       <ConfirmDialog
         open={confirm === "delete"}
         onOpenChange={(open) => setConfirm(open ? "delete" : null)}
-        title="Delete webhook endpoint"
-        description={
-          <>
-            Events will no longer be sent to <span className="font-mono break-all">{endpoint.url}</span>, and its pending deliveries are dropped.
-          </>
-        }
-        confirm="Delete"
+        title={t("deleteDialog.title")}
+        description={t.rich("deleteDialog.description", {
+          url: endpoint.url,
+          mono: (chunks) => <span className="font-mono break-all">{chunks}</span>,
+        })}
+        confirm={t("deleteDialog.confirm")}
         destructive
         pending={removal.pending}
         error={removal.error}

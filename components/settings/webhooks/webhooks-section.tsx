@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { WebhookDeliveryView, WebhookEndpointView } from "@/lib/webhooks/endpoints";
@@ -12,6 +13,7 @@ export type WebhookSectionData = { endpoint: WebhookEndpointView; deliveries: We
 
 /** Settings → "Webhooks" (workspace:manage): the workspace's endpoints and "Add endpoint". */
 export function WebhooksSection({ slug, initial }: { slug: string; initial: WebhookSectionData }) {
+  const t = useTranslations("Webhooks");
   const [items, setItems] = useState(initial);
   const [adding, setAdding] = useState(false);
   const full = items.length >= WEBHOOK_ENDPOINTS_MAX;
@@ -19,15 +21,15 @@ export function WebhooksSection({ slug, initial }: { slug: string; initial: Webh
   return (
     <SettingsSection
       id="webhooks"
-      title="Webhooks"
-      description="Signed HTTP notifications of every key event, and warnings 14, 7 and 1 days before a key expires."
+      title={t("title")}
+      description={t("description")}
     >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {items.length === 0 ? "No webhook endpoints yet." : `${items.length} of ${WEBHOOK_ENDPOINTS_MAX} endpoints`}
+          {items.length === 0 ? t("none") : t("count", { count: items.length, max: WEBHOOK_ENDPOINTS_MAX })}
         </p>
-        <Button onClick={() => setAdding(true)} disabled={full} title={full ? `At most ${WEBHOOK_ENDPOINTS_MAX} endpoints` : undefined}>
-          Add endpoint
+        <Button onClick={() => setAdding(true)} disabled={full} title={full ? t("atMost", { max: WEBHOOK_ENDPOINTS_MAX }) : undefined}>
+          {t("add")}
         </Button>
       </div>
       {items.length > 0 && (
