@@ -31,7 +31,7 @@ test.describe("Settings page", () => {
     await expect(page.getByRole("button", { name: /Switch workspace/ })).toContainText("Globex Labs");
     await name.fill("Globex");
     await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("button", { name: /Switch workspace/ })).toContainText(/^Globex\s*free/);
+    await expect(page.getByRole("button", { name: /Switch workspace/ })).toContainText(/^Globex\s*Free/);
     await page.goto("/w/globex/audit-log");
     await expect(page.getByRole("row").filter({ hasText: "Workspace renamed" }).first()).toContainText("Globex Labs");
   });

@@ -10,7 +10,7 @@ test.describe("API shared secret (Settings)", () => {
     test.setTimeout(180_000);
     const page = await as("owner");
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-    await page.goto("/w/acme/settings");
+    await page.goto("/w/signed/settings");
     const section = page.getByRole("region", { name: "API shared secret" });
     await expect(section.getByRole("heading", { name: "API shared secret" })).toBeVisible();
     const value = section.getByTestId("shared-secret-value");
@@ -61,11 +61,11 @@ test.describe("API shared secret (Settings)", () => {
     const second = (await value.textContent())!;
     expect(second).not.toBe(first);
 
-    // A key to call the Open API with, made before signing is on (other specs share Acme).
+    // A key to call the Open API with, made before signing is on (in its own workspace: other specs' keys never meet the switch).
     const keyName = uniqueName("signing-e2e");
-    await page.goto("/w/acme/api-keys");
+    await page.goto("/w/signed/api-keys");
     const apiKey = await createKeyThroughDialog(page, keyName);
-    await page.goto("/w/acme/settings");
+    await page.goto("/w/signed/settings");
 
     await requireSigned.click();
     await expect(requireSigned).toHaveAttribute("aria-checked", "true");
@@ -79,7 +79,7 @@ test.describe("API shared secret (Settings)", () => {
         headers: { "X-Api-Key": apiKey, ...signRequest({ secret: second, method: "GET", pathWithQuery: path }) },
       });
       expect(signed.status()).toBe(200);
-      expect(await signed.json()).toMatchObject({ slug: "acme", requireSignedRequests: true });
+      expect(await signed.json()).toMatchObject({ slug: "signed", requireSignedRequests: true });
       // The previous secret still works during its 24 hours.
       const withPrevious = await page.request.get("/api/v1/me", {
         headers: { "X-Api-Key": apiKey, ...signRequest({ secret: first, method: "GET", pathWithQuery: "/api/v1/me" }) },
@@ -98,11 +98,11 @@ test.describe("API shared secret (Settings)", () => {
     }
     const unsignedAgain = await page.request.get("/api/v1/me", { headers: { "X-Api-Key": apiKey } });
     expect(unsignedAgain.status()).toBe(200);
-    await page.goto("/w/acme/api-keys");
+    await page.goto("/w/signed/api-keys");
     await deleteKeyThroughDialogs(page, keyName);
 
     // Every step is in the audit log, never the secret.
-    await page.goto("/w/acme/audit-log");
+    await page.goto("/w/signed/audit-log");
     for (const label of ["Shared secret created", "Shared secret revealed", "Shared secret copied", "Shared secret rotated"]) {
       await expect(page.getByRole("row").filter({ hasText: label }).first()).toBeVisible();
     }

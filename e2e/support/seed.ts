@@ -3,6 +3,7 @@
  * E2E_USERS). Runs before the server starts, on DATABASE_URL or on the embedded DATA_DIR.
  */
 import { getDatabaseHandle, migrateDatabase } from "@/db/client";
+import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemoData, seedKey, seedWorkspace } from "@/lib/seed/seed";
 import { hashPassword } from "@/lib/auth/password";
@@ -77,8 +78,13 @@ await handle.db.transaction(async (tx) => {
   const lingua = await seedWorkspace(tx, { name: "Lingua", slug: "lingua", plan: "small" }, [[polyglot, "owner"]]);
   await seedKey(tx, { workspaceId: lingua.workspaceId, name: "lingua-key", roleId: lingua.roleIds.read_only, creatorId: polyglot, createdAt: new Date(newest) });
 
+  // "Signed": Acme's Owner requires signed requests here (e2e/shared-secret.spec.ts), so that no
+  // other spec calling the Open API with an Acme key meets that switch turned on.
+  const [acmeOwner] = await tx.select({ id: users.id }).from(users).where(eq(users.email, "owner@acme.test"));
+  await seedWorkspace(tx, { name: "Signed", slug: "signed", plan: "small" }, [[acmeOwner!.id, "owner"]]);
+
   // "Quiet": a paid workspace without keys, whose key settings the Settings spec may toggle.
   await seedWorkspace(tx, { name: "Quiet", slug: "quiet", plan: "small" }, [[pager, "owner"]]);
 });
 await handle.close();
-console.log("e2e database seeded: demo data, Paging, Once, Lifecycle, Lingua and Quiet.");
+console.log("e2e database seeded: demo data, Paging, Once, Lifecycle, Lingua, Signed and Quiet.");
