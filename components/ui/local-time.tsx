@@ -96,7 +96,7 @@ export function LocalTime({
     </time>
   );
   if (!relative) return time;
-  const ago = local ? relativeTime(date, Date.now(), locale) : "\u00a0";
+  const ago = local ? relativeTime(date, undefined, locale) : "\u00a0";
   return (
     <span className={relative === "under" ? "inline-flex flex-col items-start" : "whitespace-nowrap"}>
       {time}

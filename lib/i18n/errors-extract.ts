@@ -113,8 +113,7 @@ function callsTo(name: string) {
 function strings(node: ts.Node, sf: ts.SourceFile, out: Extracted[], seen = new Set<ts.Node>()): void {
   if (seen.has(node)) return;
   seen.add(node);
-  const push = (text: string, template: boolean) =>
-    out.push({ text, template, file: path.relative(ROOT, sf.fileName), line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 });
+  const push = (text: string, template: boolean): void => void out.push({ text, template, file: path.relative(ROOT, sf.fileName), line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 });
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return push(node.text, false);
   if (ts.isTemplateExpression(node)) {
     let text = node.head.text;
@@ -160,13 +159,13 @@ function strings(node: ts.Node, sf: ts.SourceFile, out: Extracted[], seen = new 
       if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === node.text && n.initializer) strings(n.initializer, sf, out, seen);
       n.forEachChild(local);
     });
-    for (let f: ts.Node | undefined = fn; f; f = enclosingFunction(f)) {
+    for (let f: ts.Node | undefined = fn; f; f = enclosingFunction(f) ?? undefined) {
       if (!ts.isFunctionLike(f)) continue;
       const index = f.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === node.text);
       const name = functionName(f);
       if (index < 0 || !name) continue;
       for (const call of callsTo(name)) if (call.node.arguments[index]) strings(call.node.arguments[index], call.sf, out, seen);
-      const init = f.parameters[index].initializer;
+      const init = f.parameters[index]?.initializer;
       if (init) strings(init, sf, out, seen);
     }
     return;
