@@ -1,7 +1,12 @@
 import { expect, expectNoSeriousA11yViolations, screenshotBoth, test } from "./support/fixtures";
 import { DEMO_PASSWORD } from "./support/users";
-import uk from "../lib/i18n/messages/uk.json";
-import zh from "../lib/i18n/messages/zh-CN.json";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Messages } from "../lib/i18n/messages";
+
+const load = (locale: string) => JSON.parse(readFileSync(path.join(process.cwd(), "lib", "i18n", "messages", `${locale}.json`), "utf8")) as Messages;
+const zh = load("zh-CN");
+const uk = load("uk");
 
 // The login page, the shell (navigation, 404, 403) and validation messages in the browser's
 // language. Language comes from the browser (Accept-Language), never from a saved choice.
@@ -47,12 +52,13 @@ for (const { locale, short, m } of LANGUAGES) {
 
     test("a section the member may not open (403)", async ({ as }) => {
       const page = await as("viewer", locale);
-      const response = await page.goto("/w/acme/settings");
+      // A Read-only member reads settings (workspace:read) but not API keys.
+      const response = await page.goto("/w/acme/api-keys");
       expect(response?.status()).toBe(403);
-      await expect(page.getByRole("heading", { name: m.Shell.forbidden.settings.title, level: 1 })).toBeVisible();
-      await expect(page.getByText(m.Shell.forbidden.settings.message)).toBeVisible();
+      await expect(page.getByRole("heading", { name: m.Shell.forbidden.apiKeys.title, level: 1 })).toBeVisible();
+      await expect(page.getByText(m.Shell.forbidden.apiKeys.message)).toBeVisible();
       // The locked section stays in the navigation, named in the reader's language.
-      await expect(page.getByRole("navigation", { name: m.Shell.nav.label }).getByText(m.Shell.nav.settings, { exact: true })).toBeVisible();
+      await expect(page.getByRole("navigation", { name: m.Shell.nav.label }).getByText(m.Shell.nav.apiKeys, { exact: true })).toBeVisible();
       await expectNoSeriousA11yViolations(page);
       await screenshotBoth(page, `i18n-shell-403-${short}`);
     });

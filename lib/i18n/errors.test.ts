@@ -60,7 +60,7 @@ describe("the error translator", () => {
       keys: [{ name: "ci" }],
     } as Parameters<typeof describeUsage>[1]);
     expect(toUk(usage)).toBe("Роль «ops» використовують 5 учасників (Ann, Bo та ще 3) і 1 API-ключ (ci). Спершу заберіть її в них.");
-    expect(toZh(usage)).toBe("“ops”正被 5 名成员（Ann, Bo等另外 3 个）和1 个 API 密钥（ci） 使用。请先将其移除。");
+    expect(toZh(usage)).toBe("“ops”正被 5 名成员（Ann, Bo 等另外 3 个）和 1 个 API 密钥（ci） 使用。请先将其移除。");
   });
 
   it("translates invalidInput's `field: message`, keeping the field", () => {
