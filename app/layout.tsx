@@ -1,13 +1,16 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Keyward", template: "%s · Keyward" },
-  description: "API key management console",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Shell");
+  return {
+    title: { default: "Keyward", template: "%s · Keyward" },
+    description: t("description"),
+  };
+}
 
 // Every page depends on the session: nothing is prerendered at build time (when the
 // production secrets of an external database may not be present).

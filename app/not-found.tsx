@@ -1,14 +1,16 @@
+import { getTranslations } from "next-intl/server";
 import { NotFoundCard } from "@/components/layout/not-found-card";
 
 /** Outside a workspace (no shell to show): the same card as inside one. */
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("Shell.notFound");
   return (
     <main className="mx-auto max-w-lg px-4 py-24">
       <NotFoundCard
-        title="Page not found"
-        message="This page does not exist, or you do not have access to it."
+        title={t("title")}
+        message={t("message")}
         href="/"
-        linkLabel="Go to your workspace"
+        linkLabel={t("goToWorkspace")}
       />
     </main>
   );

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { listUserWorkspaces, loadMembershipBySlug } from "@/lib/auth/membership";
 import { landingPath } from "@/lib/auth/sections";
 import { getSessionUser } from "@/lib/auth/session";
@@ -8,12 +9,11 @@ export default async function HomePage() {
   if (!user) redirect("/login");
   const [first] = await listUserWorkspaces(user.id);
   if (!first) {
+    const t = await getTranslations("Shell.home");
     return (
       <main className="mx-auto max-w-md px-4 py-24 text-center">
-        <h1 className="text-xl font-semibold">No workspace yet</h1>
-        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-          You are not a member of any workspace. Ask a workspace administrator to add {user.email}.
-        </p>
+        <h1 className="text-xl font-semibold">{t("noWorkspace")}</h1>
+        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{t("notAMember", { email: user.email })}</p>
       </main>
     );
   }

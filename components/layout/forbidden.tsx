@@ -1,20 +1,21 @@
-/** What each workspace section says to a member who may not open it (SPEC §3–4). */
-export const FORBIDDEN_COPY: Record<string, { title: string; message: string }> = {
-  "api-keys": {
-    title: "You don't have permission to manage API keys",
-    message: "Ask an owner or administrator of this workspace for a role that can create or read API keys.",
-  },
-  usage: { title: "You don't have permission to see usage", message: "Ask an owner or administrator of this workspace for the api_keys:read permission." },
-  members: { title: "You don't have permission to view members", message: "Ask the workspace Owner for the members:read permission." },
-  roles: { title: "You don't have permission to view roles", message: "Ask the workspace Owner for the members:read permission." },
-  "audit-log": { title: "You don't have permission to read the audit log", message: "Ask the workspace Owner for the audit:read permission." },
-  settings: { title: "You don't have permission to view settings", message: "Ask the workspace Owner for the workspace:read permission." },
-};
+/**
+ * What each workspace section says to a member who may not open it (SPEC §3–4): its entry in
+ * `Shell.forbidden` (title and message), by the section's path.
+ */
+export const FORBIDDEN_COPY = {
+  "api-keys": "apiKeys",
+  usage: "usage",
+  members: "members",
+  roles: "roles",
+  "audit-log": "auditLog",
+  settings: "settings",
+} as const;
 
-const FALLBACK = { title: "You don't have permission to view this page", message: "Ask the workspace Owner for access." };
+export type ForbiddenCopy = (typeof FORBIDDEN_COPY)[keyof typeof FORBIDDEN_COPY] | "other";
 
-/** The 403 page body of a workspace section, e.g. `forbiddenCopyFor("api-keys")`. */
-export const forbiddenCopyFor = (section: string | undefined) => (section && FORBIDDEN_COPY[section]) || FALLBACK;
+/** The 403 page body's entry of a workspace section, e.g. `forbiddenCopyFor("api-keys")` → "apiKeys". */
+export const forbiddenCopyFor = (section: string | undefined): ForbiddenCopy =>
+  (section && Object.hasOwn(FORBIDDEN_COPY, section) && FORBIDDEN_COPY[section as keyof typeof FORBIDDEN_COPY]) || "other";
 
 /** A page body for members who may not see the page (rendered by `forbidden()`, HTTP 403). */
 export function Forbidden({ title, message, children }: { title: string; message: string; children?: React.ReactNode }) {

@@ -2,24 +2,29 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { NavigationPending } from "./navigation-pending";
 import { useAllowedSections } from "./allowed-sections";
 
-const ITEMS = [
-  { label: "API Keys", path: "api-keys" },
-  { label: "Usage", path: "usage" },
-  { label: "Members", path: "members" },
-  { label: "Roles", path: "roles" },
-  { label: "Audit log", path: "audit-log" },
-  { label: "Settings", path: "settings" },
-] as const;
+/** Each section's name in `Shell.nav`, by its path. */
+export const SECTION_LABELS = {
+  "api-keys": "apiKeys",
+  usage: "usage",
+  members: "members",
+  roles: "roles",
+  "audit-log": "auditLog",
+  settings: "settings",
+} as const;
+
+const ITEMS = (["api-keys", "usage", "members", "roles", "audit-log", "settings"] as const).map((path) => ({ path, key: SECTION_LABELS[path] }));
 
 export function WorkspaceNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   const allowed = useAllowedSections();
+  const t = useTranslations("Shell.nav");
   return (
-    <nav aria-label="Workspace" className="lg:w-44 lg:shrink-0">
+    <nav aria-label={t("label")} className="lg:w-44 lg:shrink-0">
       {/* Two rows on phones rather than a tab strip that scrolls "Settings" out of sight. */}
       <ul className="-mx-1 grid grid-cols-3 gap-1 sm:flex sm:flex-wrap lg:flex-col">
         {ITEMS.map((item) => {
@@ -31,14 +36,14 @@ export function WorkspaceNav({ slug }: { slug: string }) {
               <li key={item.path}>
                 <span
                   aria-disabled="true"
-                  title="Your roles do not include this section"
+                  title={t("lockedTitle")}
                   className="flex items-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap text-zinc-500 max-sm:justify-center dark:text-zinc-400"
                 >
-                  {item.label}
+                  {t(item.key)}
                   <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-3.5 w-3.5">
                     <path fillRule="evenodd" d="M10 1a4.5 4.5 0 0 0-4.5 4.5V9H5a2 2 0 0 0-2 2v6a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6a2 2 0 0 0-2-2h-.5V5.5A4.5 4.5 0 0 0 10 1Zm3 8V5.5a3 3 0 1 0-6 0V9h6Z" clipRule="evenodd" />
                   </svg>
-                  <span className="sr-only">(no access)</span>
+                  <span className="sr-only">{t("noAccess")}</span>
                 </span>
               </li>
             );
@@ -56,7 +61,7 @@ export function WorkspaceNav({ slug }: { slug: string }) {
                     : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/60 dark:hover:text-zinc-100",
                 )}
               >
-                {item.label}
+                {t(item.key)}
                 <NavigationPending />
               </Link>
             </li>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button, type ButtonProps } from "./button";
@@ -28,17 +29,19 @@ export async function copyToClipboard(text: string): Promise<void> {
 
 /**
  * Copies the text `getText` resolves to (a value, or a server action fetching a secret), then
- * toasts "Copied". `getText` returning null means there is nothing to copy; it shows its own message.
+ * toasts "Copied" (in the reader's language). `getText` returning null means there is nothing to copy; it shows its own message.
  */
 export function CopyButton({
   getText,
-  label = "Copy",
+  label,
   children,
   ...props
 }: Omit<ButtonProps, "onClick" | "pending"> & {
   getText: () => Promise<string | null> | string | null;
   label?: string;
 }) {
+  const t = useTranslations("Ui");
+  const name = label ?? t("copy");
   const [pending, setPending] = useState(false);
   const self = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
@@ -54,7 +57,7 @@ export function CopyButton({
       ref={self}
       variant="secondary"
       size="sm"
-      aria-label={label}
+      aria-label={name}
       pending={pending}
       {...props}
       onClick={async (event) => {
@@ -64,15 +67,15 @@ export function CopyButton({
           const text = await getText();
           if (text === null) return;
           await copyToClipboard(text);
-          toast.success("Copied");
+          toast.success(t("copied"));
         } catch {
-          toast.error("Could not copy to the clipboard");
+          toast.error(t("copyFailed"));
         } finally {
           setPending(false);
         }
       }}
     >
-      {children ?? label}
+      {children ?? name}
     </Button>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { cn } from "./cn";
 
@@ -30,10 +31,19 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["hour", 3_600],
   ["minute", 60],
 ];
-const RELATIVE = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const formats = new Map<string, Intl.RelativeTimeFormat>();
+const relativeFormat = (locale: string) => {
+  let format = formats.get(locale);
+  if (!format) formats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" })));
+  return format;
+};
 
-/** "3 days ago", "in 5 days", "now": the largest whole unit that fits. */
-export function relativeTime(date: Date, now = Date.now()): string {
+/**
+ * "3 days ago", "in 5 days", "now": the largest whole unit that fits, in `locale`'s words and
+ * plural forms ("через 3 дні", "3天后").
+ */
+export function relativeTime(date: Date, now = Date.now(), locale = "en"): string {
+  const RELATIVE = relativeFormat(locale);
   const seconds = Math.round((date.getTime() - now) / 1000);
   const abs = Math.abs(seconds);
   if (abs < 45) return RELATIVE.format(0, "second");
@@ -76,6 +86,7 @@ export function LocalTime({
   wrap?: boolean;
 }) {
   const date = new Date(iso);
+  const locale = useLocale();
   const local = useSyncExternalStore(subscribe, mounted, onServer);
   const exact = formatDateTime(date, !local);
   const title = local ? `${exact} (${zoneLabel(date)})` : `${exact} (UTC)`;
@@ -85,7 +96,7 @@ export function LocalTime({
     </time>
   );
   if (!relative) return time;
-  const ago = local ? relativeTime(date) : "\u00a0";
+  const ago = local ? relativeTime(date, undefined, locale) : "\u00a0";
   return (
     <span className={relative === "under" ? "inline-flex flex-col items-start" : "whitespace-nowrap"}>
       {time}

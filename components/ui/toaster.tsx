@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { Toaster as Sonner } from "sonner";
 
@@ -15,10 +16,21 @@ const subscribe = (onChange: () => void) => {
  * sit at the bottom, so toasts come from the top, over the dialog's title rather than an action.
  */
 export function Toaster() {
+  const t = useTranslations("Ui");
   const small = useSyncExternalStore(
     subscribe,
     () => window.matchMedia(SMALL).matches,
     () => false,
   );
-  return <Sonner position={small ? "top-center" : "bottom-right"} theme="system" richColors closeButton duration={4000} />;
+  return (
+    <Sonner
+      position={small ? "top-center" : "bottom-right"}
+      theme="system"
+      richColors
+      closeButton
+      duration={4000}
+      containerAriaLabel={t("notifications")}
+      toastOptions={{ closeButtonAriaLabel: t("closeToast") }}
+    />
+  );
 }

@@ -2,12 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { getSessionUser } from "@/lib/auth/session";
+import { requestErrorTranslator, translateResult } from "@/lib/i18n/errors";
 import { setUserLocale } from "@/lib/i18n/user-locale";
 import { log } from "@/lib/log";
 import { fail } from "@/lib/result";
 
 /** The header's "Language" menu: the signed-in user's language, kept on the user. */
 export async function setLanguageAction(input: unknown) {
+  // A refusal is said in the language the page is in (the one being left).
+  return translateResult(await setLanguage(input), await requestErrorTranslator());
+}
+
+async function setLanguage(input: unknown) {
   try {
     const user = await getSessionUser();
     if (!user) return fail("unauthenticated", "Your session has ended. Sign in again.");

@@ -1,17 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { THROTTLED_ERROR, throttledMessage } from "@/lib/auth/sign-in-messages";
+import { THROTTLED_ERROR } from "@/lib/auth/sign-in-messages";
 import { checkLoginFields, type LoginFieldErrors } from "@/lib/validations/login-fields";
 import { signInWithPassword, signInWithSso } from "./sign-in";
 
-/** next-auth's error for a refused sign-in, as the page says it (SPEC §4). */
-function messageOf(error: string | null | undefined): string {
+/** next-auth's error for a refused sign-in, as the page says it (SPEC §4), in the reader's language. */
+function messageOf(error: string | null | undefined, t: ReturnType<typeof useTranslations<"Auth">>): string {
   const [code, minutes] = (error ?? "").split(":");
-  if (code === THROTTLED_ERROR && Number(minutes) > 0) return throttledMessage(Number(minutes));
-  return "Invalid email or password";
+  if (code === THROTTLED_ERROR && Number(minutes) > 0) return t("throttled", { minutes: Number(minutes) });
+  return t("invalidCredentials");
 }
 
 const describedBy = (...ids: (string | false | null | undefined)[]) => ids.filter(Boolean).join(" ") || undefined;
@@ -19,6 +20,7 @@ const describedBy = (...ids: (string | false | null | undefined)[]) => ids.filte
 // The login page is the first thing a visitor loads: plain state and fetch, no form library,
 // no zod and no next-auth client (lib/validations/login-fields.ts keeps the server's messages).
 export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string; oidc: boolean }) {
+  const t = useTranslations("Auth");
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<LoginFieldErrors>({});
   const [submitted, setSubmitted] = useState(false);
@@ -51,9 +53,9 @@ export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string; oidc: bo
         window.location.assign(callbackUrl);
         return;
       }
-      setError(messageOf(refused));
+      setError(messageOf(refused, t));
     } catch {
-      setError("Could not reach the server. Try again.");
+      setError(t("unreachable"));
     }
     setPending(false);
   };
@@ -72,7 +74,7 @@ export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string; oidc: bo
         )}
       </div>
       <div>
-        <Label htmlFor="email">Email</Label>
+        <Label htmlFor="email">{t("email")}</Label>
         <Input
           id="email"
           name="email"
@@ -87,7 +89,7 @@ export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string; oidc: bo
         <FieldError id="email-error" message={errors.email} />
       </div>
       <div>
-        <Label htmlFor="password">Password</Label>
+        <Label htmlFor="password">{t("password")}</Label>
         <Input
           id="password"
           name="password"
@@ -100,7 +102,7 @@ export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string; oidc: bo
         <FieldError id="password-error" message={errors.password} />
       </div>
       <Button type="submit" className="w-full justify-center" pending={pending}>
-        Sign in
+        {t("signIn")}
       </Button>
       {oidc && (
         <Button
@@ -111,11 +113,11 @@ export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string; oidc: bo
             setSsoPending(true);
             signInWithSso(callbackUrl).catch(() => {
               setSsoPending(false);
-              setError("Could not reach the server. Try again.");
+              setError(t("unreachable"));
             });
           }}
         >
-          Sign in with single sign-on
+          {t("signInSso")}
         </Button>
       )}
     </form>

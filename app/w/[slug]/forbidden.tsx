@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useAllowedSections } from "@/components/layout/allowed-sections";
 import { Forbidden, forbiddenCopyFor } from "@/components/layout/forbidden";
+import { SECTION_LABELS } from "@/components/layout/workspace-nav";
 import { SECTIONS } from "@/lib/auth/sections";
 
 /**
@@ -15,11 +17,13 @@ export default function WorkspaceForbidden() {
   const [, , slug, section] = usePathname().split("/");
   const allowed = useAllowedSections();
   const next = SECTIONS.find((s) => s.path !== section && allowed?.includes(s.path));
+  const t = useTranslations("Shell");
+  const copy = forbiddenCopyFor(section);
   return (
-    <Forbidden {...forbiddenCopyFor(section)}>
+    <Forbidden title={t(`forbidden.${copy}.title`)} message={t(`forbidden.${copy}.message`)}>
       {next && slug && (
         <Link href={`/w/${slug}/${next.path}`} className="mt-4 inline-block text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
-          Go to {next.label}
+          {t("forbidden.goTo", { section: t(`nav.${SECTION_LABELS[next.path]}`) })}
         </Link>
       )}
     </Forbidden>
