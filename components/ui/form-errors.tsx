@@ -1,4 +1,4 @@
-import { useErrorMessage } from "./use-error-message";
+import { useErrorMessage } from "@/lib/client/use-error-message";
 
 /**
  * A form-wide error (not tied to one field, e.g. a refusal by the server), announced to screen

@@ -1,6 +1,6 @@
 import { forwardRef } from "react";
 import { cn } from "./cn";
-import { useErrorMessage } from "./use-error-message";
+import { useErrorMessage } from "@/lib/client/use-error-message";
 
 export const inputClass =
   "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 placeholder:text-zinc-400 aria-[invalid=true]:border-red-500 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
