@@ -1,21 +1,8 @@
-/**
- * What each workspace section says to a member who may not open it (SPEC §3–4): its entry in
- * `Shell.forbidden` (title and message), by the section's path.
- */
-export const FORBIDDEN_COPY = {
-  "api-keys": "apiKeys",
-  usage: "usage",
-  members: "members",
-  roles: "roles",
-  "audit-log": "auditLog",
-  settings: "settings",
-} as const;
+import { sectionKey, type SectionKey } from "@/lib/auth/section-keys";
 
-export type ForbiddenCopy = (typeof FORBIDDEN_COPY)[keyof typeof FORBIDDEN_COPY] | "other";
-
-/** The 403 page body's entry of a workspace section, e.g. `forbiddenCopyFor("api-keys")` → "apiKeys". */
-export const forbiddenCopyFor = (section: string | undefined): ForbiddenCopy =>
-  (section && Object.hasOwn(FORBIDDEN_COPY, section) && FORBIDDEN_COPY[section as keyof typeof FORBIDDEN_COPY]) || "other";
+/** The 403 page body's entry in `Shell.forbidden` for a workspace section, e.g. "api-keys" → "apiKeys"; "other" elsewhere. */
+export type ForbiddenCopy = SectionKey | "other";
+export const forbiddenCopyFor = (section: string | undefined): ForbiddenCopy => sectionKey(section) ?? "other";
 
 /** A page body for members who may not see the page (rendered by `forbidden()`, HTTP 403). */
 export function Forbidden({ title, message, children }: { title: string; message: string; children?: React.ReactNode }) {

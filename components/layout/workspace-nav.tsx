@@ -4,20 +4,11 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
+import { SECTION_KEYS } from "@/lib/auth/section-keys";
 import { NavigationPending } from "./navigation-pending";
 import { useAllowedSections } from "./allowed-sections";
 
-/** Each section's name in `Shell.nav`, by its path. */
-export const SECTION_LABELS = {
-  "api-keys": "apiKeys",
-  usage: "usage",
-  members: "members",
-  roles: "roles",
-  "audit-log": "auditLog",
-  settings: "settings",
-} as const;
-
-const ITEMS = (["api-keys", "usage", "members", "roles", "audit-log", "settings"] as const).map((path) => ({ path, key: SECTION_LABELS[path] }));
+const ITEMS = Object.entries(SECTION_KEYS).map(([path, key]) => ({ path: path as keyof typeof SECTION_KEYS, key }));
 
 export function WorkspaceNav({ slug }: { slug: string }) {
   const pathname = usePathname();

@@ -3,13 +3,13 @@ import type { Permission } from "./permissions";
 
 /** The workspace sections in navigation order (SPEC §4), each with what opens it (as its page checks). */
 export const SECTIONS = [
-  { path: "api-keys", label: "API Keys", opens: KEY_READ_PERMISSIONS },
-  { path: "usage", label: "Usage", opens: ["api_keys:read"] },
-  { path: "members", label: "Members", opens: ["members:read"] },
-  { path: "roles", label: "Roles", opens: ["members:read", "roles:manage"] },
-  { path: "audit-log", label: "Audit log", opens: ["audit:read"] },
-  { path: "settings", label: "Settings", opens: ["workspace:read"] },
-] as const satisfies readonly { path: string; label: string; opens: readonly Permission[] }[];
+  { path: "api-keys", opens: KEY_READ_PERMISSIONS },
+  { path: "usage", opens: ["api_keys:read"] },
+  { path: "members", opens: ["members:read"] },
+  { path: "roles", opens: ["members:read", "roles:manage"] },
+  { path: "audit-log", opens: ["audit:read"] },
+  { path: "settings", opens: ["workspace:read"] },
+] as const satisfies readonly { path: string; opens: readonly Permission[] }[];
 
 export type SectionPath = (typeof SECTIONS)[number]["path"];
 

@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useAllowedSections } from "@/components/layout/allowed-sections";
 import { Forbidden, forbiddenCopyFor } from "@/components/layout/forbidden";
-import { SECTION_LABELS } from "@/components/layout/workspace-nav";
+import { SECTION_KEYS } from "@/lib/auth/section-keys";
 import { SECTIONS } from "@/lib/auth/sections";
 
 /**
@@ -23,7 +23,7 @@ export default function WorkspaceForbidden() {
     <Forbidden title={t(`forbidden.${copy}.title`)} message={t(`forbidden.${copy}.message`)}>
       {next && slug && (
         <Link href={`/w/${slug}/${next.path}`} className="mt-4 inline-block text-sm font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
-          {t("forbidden.goTo", { section: t(`nav.${SECTION_LABELS[next.path]}`) })}
+          {t("forbidden.goTo", { section: t(`nav.${SECTION_KEYS[next.path]}`) })}
         </Link>
       )}
     </Forbidden>
