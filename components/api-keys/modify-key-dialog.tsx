@@ -22,7 +22,8 @@ const FORM_ID = "modify-key-form";
  * never moves onto or off an existing key, so the owner key's roles are locked.
  */
 function roleOptions(grantable: GrantableRole[], key: ApiKeyView): RoleOption[] {
-  if (key.isOwnerKey) return key.roles.map((role) => ({ ...role, permissions: [], locked: true }));
+  // The owner key holds the Owner role alone: built-in, so it is named in the reader's language.
+  if (key.isOwnerKey) return key.roles.map((role) => ({ ...role, builtIn: "owner", permissions: [], locked: true }));
   const offered: RoleOption[] = grantable.filter((r) => r.builtIn !== "owner");
   for (const role of key.roles) {
     if (!offered.some((r) => r.id === role.id)) offered.push({ ...role, permissions: [] });
