@@ -28,7 +28,7 @@ export function WorkspaceNav({ slug }: { slug: string }) {
                 <span
                   aria-disabled="true"
                   title={t("lockedTitle")}
-                  className="flex items-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap text-zinc-500 max-sm:justify-center dark:text-zinc-400"
+                  className="flex items-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap text-zinc-500 max-sm:justify-center max-sm:px-1 max-sm:text-center max-sm:leading-tight max-sm:whitespace-normal dark:text-zinc-400"
                 >
                   {t(item.key)}
                   <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-3.5 w-3.5">
@@ -46,7 +46,9 @@ export function WorkspaceNav({ slug }: { slug: string }) {
                 prefetch={false}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap max-sm:text-center",
+                  // Phones: three to a row; a long name ("Журнал аудиту") wraps inside its cell instead of
+                  // running into the next one.
+                  "block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap max-sm:px-1 max-sm:text-center max-sm:leading-tight max-sm:whitespace-normal",
                   active
                     ? "bg-zinc-200/70 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100"
                     : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/60 dark:hover:text-zinc-100",

@@ -19,7 +19,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceO
       trigger={
         <>
           <span className="truncate">{current.name}</span>
-          <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-normal text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
+          <span className="shrink-0 rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-normal whitespace-nowrap text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
             {tc(`plans.${current.plan}`)}
           </span>
           <span aria-hidden="true" className="text-zinc-400">
