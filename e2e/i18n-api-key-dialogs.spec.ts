@@ -154,10 +154,10 @@ for (const locale of LOCALES) {
     await shot(page, "disable");
     await disable.getByRole("button", { name: m("KeyDialogs.disable.submit"), exact: true }).click();
     await expect(disable).toBeHidden();
-    await expect(page.getByText(m("KeyDialogs.disable.toast"))).toBeVisible();
+    await expect(page.locator("[data-sonner-toast]").getByText(m("KeyDialogs.disable.toast"))).toBeVisible();
     await expect(page.getByText(m("KeyDetails.badges.disabled"), { exact: true })).toBeVisible();
     await page.getByRole("button", { name: m("KeyDetails.actions.enable"), exact: true }).click();
-    await expect(page.getByText(m("KeyDialogs.enable.toast"))).toBeVisible();
+    await expect(page.locator("[data-sonner-toast]").getByText(m("KeyDialogs.enable.toast"))).toBeVisible();
     await expect(page.getByRole("button", { name: m("KeyDetails.actions.disable"), exact: true })).toBeVisible();
 
     // Delete, confirmed twice; back to the list.
@@ -178,7 +178,7 @@ for (const locale of LOCALES) {
     await shot(page, "delete-confirm");
     await deleteButton.click();
     await expect(page).toHaveURL(/\/w\/acme\/api-keys$/);
-    await expect(page.getByText(m("KeyDialogs.delete.toast"))).toBeVisible();
+    await expect(page.locator("[data-sonner-toast]").getByText(m("KeyDialogs.delete.toast"))).toBeVisible();
     await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
     // No English left in what these dialogs said.
     expect(m("KeyDialogs.delete.toast")).not.toBe(message(EN, "KeyDialogs.delete.toast"));

@@ -61,9 +61,13 @@ test.describe("the console's language (SPEC §14)", () => {
     await signIn("Sign in");
     await expect(page.getByRole("heading", { level: 1, name: ANCHORS.en.heading })).toBeVisible();
 
-    // Українська from the menu: every text changes at once, without a reload.
-    await page.getByRole("button", { name: "Language" }).click();
+    // Українська from the menu: every text changes at once, without a reload. (A press before
+    // the page has hydrated does nothing: press again until the menu is open.)
     const items = page.getByRole("menuitem");
+    await expect(async () => {
+      await page.getByRole("button", { name: "Language" }).click();
+      await expect(items.first()).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await expect(items).toHaveText([/English/, /简体中文/, /Українська/]);
     await page.getByRole("menuitem", { name: /Українська/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: ANCHORS.uk.heading })).toBeVisible();
@@ -81,7 +85,10 @@ test.describe("the console's language (SPEC §14)", () => {
     await expect(page.getByRole("heading", { level: 1, name: ANCHORS.uk.heading })).toBeVisible();
 
     // 简体中文, then back to English; the current language is marked in the menu.
-    await page.getByRole("button", { name: ANCHORS.uk.language }).click();
+    await expect(async () => {
+      await page.getByRole("button", { name: ANCHORS.uk.language }).click();
+      await expect(items.first()).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await expect(page.getByRole("menuitem", { name: /Українська/ })).toContainText("✓");
     await page.getByRole("menuitem", { name: /简体中文/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: ANCHORS["zh-CN"].heading })).toBeVisible();
