@@ -1,7 +1,11 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
 // next-intl without locale routing: the language comes from the user or the browser, not the URL.
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// The message files are compiled at build time (precompile): the browser gets no ICU parser.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./lib/i18n/messages", format: "json", locales: "infer", precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -3,7 +3,8 @@ import type { Result } from "@/lib/result";
 import { errorKey } from "./error-key";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 import { loadMessages, type Messages } from "./messages";
-import en from "./messages/en.json";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
 /*
  * The console's translation of lib/'s messages (server side). lib/ speaks English, as the Open
@@ -16,6 +17,12 @@ import en from "./messages/en.json";
 
 /** English text in, the reader's language out. */
 export type ErrorTranslator = (message: string) => string;
+
+/**
+ * The English source text, read as written: the bundler compiles the message files (next.config
+ * precompile), and the templates below need the English strings themselves.
+ */
+const en = JSON.parse(readFileSync(path.join(process.cwd(), "lib/i18n/messages/en.json"), "utf8")) as Messages;
 
 /** Keeps English: what tests and the Open API see. */
 export const keepEnglish: ErrorTranslator = (message) => message;
