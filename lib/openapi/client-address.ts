@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import type { Socket } from "node:net";
 
 /**
  * The caller's IP: the socket's peer address. Behind a reverse proxy (TRUST_PROXY=true) it is
@@ -12,7 +13,15 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
     const last = list?.split(",").at(-1)?.trim();
     if (last && last.length <= 64) return normalise(last);
   }
-  return normalise(req.socket.remoteAddress ?? "unknown");
+  return socketAddress(req.socket);
+}
+
+const PEER = Symbol("keyward.peer");
+type Peer = Socket & { [PEER]?: string };
+
+/** A socket's peer never changes: normalised once per connection, not once per keep-alive request. */
+function socketAddress(socket: Peer): string {
+  return (socket[PEER] ??= normalise(socket.remoteAddress ?? "unknown"));
 }
 
 function normalise(address: string): string {

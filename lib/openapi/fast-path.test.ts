@@ -31,6 +31,10 @@ describe("the fast path of GET /api/v1/me", () => {
         expect(routed.body).toEqual(fast.body);
         expect(headersOf(routed.headers)).toEqual(headersOf(fast.headers));
       }
+      // The baseline security headers (lib/server/http-guards.ts), written in the fast path's one writeHead.
+      expect(fast.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(fast.headers.get("x-frame-options")).toBe("DENY");
+      expect(fast.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     }
     expect((await call(api.url, "/api/v1/me", { key: secret })).status).toBe(200);
   });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FastifyRequest } from "fastify";
 import type { Executor } from "@/db/client";
 import { log } from "@/lib/log";
+import { API_BASELINE_HEADERS } from "@/lib/server/http-guards";
 import { run } from "./app";
 import type { AuthenticatorDeps } from "./authenticate";
 import { apiError, type ApiResponse } from "./errors";
@@ -16,15 +17,19 @@ const FAST_PATHS = new Set(["/api/v1/me"]);
 const isFixedGet = (route: AnyRoute) =>
   FAST_PATHS.has(route.path) && route.method === "GET" && !route.pathParams && !route.query && !route.body && !route.domainBody;
 
-/** The same bytes fastify's `send` (lib/openapi/app.ts) writes: status, its three headers, the route's own. */
+/** Every answer's fixed headers: the baseline (set by the handler on fastify's path), then fastify's `send`'s two. */
+const FIXED_HEADERS: readonly string[] = [...API_BASELINE_HEADERS, "content-type", JSON_TYPE, "cache-control", "no-store"];
+
+/**
+ * The same headers and body as fastify's `send` (lib/openapi/app.ts) after the baseline, in one
+ * `writeHead` of a flat list: no header object built and no setHeader per header.
+ */
 function write(res: ServerResponse, response: ApiResponse): void {
   const body = response.json ?? JSON.stringify(response.body);
-  res.writeHead(response.status, {
-    "content-type": JSON_TYPE,
-    "cache-control": "no-store",
-    ...response.headers,
-    "content-length": Buffer.byteLength(body),
-  });
+  const headers = FIXED_HEADERS.slice();
+  if (response.headers) for (const name in response.headers) headers.push(name, response.headers[name]!);
+  headers.push("content-length", String(Buffer.byteLength(body)));
+  res.writeHead(response.status, headers);
   res.end(body);
 }
 

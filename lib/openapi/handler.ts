@@ -16,6 +16,7 @@ import { FailureThrottle, type ThrottleOptions } from "./failure-throttle";
 import { ROUTES } from "./routes";
 import { createRateLimiter, type LimiterHooks, type RateLimiter } from "@/lib/ratelimit";
 import { rateLimitedWebhooks } from "@/lib/webhooks/rate-limited";
+import { setBaselineHeaders } from "@/lib/server/http-guards";
 
 export type OpenApiOptions = {
   /**
@@ -41,7 +42,7 @@ export type OpenApiOptions = {
 export type OpenApiStats = { verifier: VerifierStats; lastUsed: LastUsedStats; cachedKeys: number; usage?: UsageStats };
 
 export type OpenApiHandler = {
-  /** Answers one /api/v1/* request. */
+  /** Answers one /api/v1/* request, with the baseline security headers (lib/server/http-guards.ts). */
   handle: (req: IncomingMessage, res: ServerResponse) => void;
   services: AuthenticatorDeps;
   stats: () => OpenApiStats;
@@ -79,7 +80,9 @@ export async function createOpenApiHandler(options: OpenApiOptions): Promise<Ope
 
   return {
     handle: (req, res) => {
-      if (!answeredFast(req, res)) app.routing(req, res);
+      if (answeredFast(req, res)) return;
+      setBaselineHeaders(res, true);
+      app.routing(req, res);
     },
     services,
     stats: () => ({ verifier: { ...verifier.stats }, lastUsed: { ...lastUsed.stats }, cachedKeys: verifier.cachedKeys, usage: usage && { ...usage.stats } }),

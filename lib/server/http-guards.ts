@@ -13,6 +13,16 @@ const BASELINE_HEADERS: Record<string, string> = {
 
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * The Open API's baseline as a flat [name, value, …] list, for a response written in one
+ * `writeHead` (lib/openapi/fast-path.ts): no setHeader per header on the hottest path.
+ */
+export const API_BASELINE_HEADERS: readonly string[] = [
+  ...Object.entries(BASELINE_HEADERS).flat(),
+  "Content-Security-Policy",
+  API_CSP,
+];
+
 export function setBaselineHeaders(res: ServerResponse, api: boolean): void {
   for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
   if (api) res.setHeader("Content-Security-Policy", API_CSP);
