@@ -27,6 +27,16 @@ describe("search by what identifies a key", () => {
     if (flipped !== hint.slice(0, 7)) expect(await search(admin, flipped)).not.toContain("target");
   });
 
+  it("offers no typo matches for a hint: a name sharing its characters is not a match", async () => {
+    const { admin } = await createTeam();
+    const target = await createKey(admin, { name: "target" });
+    const start = target.key.hint.slice(0, 7);
+    // word_similarity("ak_6f02", "6f02z") is 0.5, over the typo threshold: a name search would offer it.
+    await createKey(admin, { name: `${start.slice(3)}z` });
+    expect(await search(admin, `${start.slice(3)}y`)).toContain(`${start.slice(3)}z`);
+    expect(await search(admin, start)).toEqual(["target"]);
+  });
+
   it("finds a key by its full Key ID and by its full secret, never another workspace's", async () => {
     const team = await createTeam();
     const other = await createTeam();
