@@ -86,6 +86,11 @@ export const apiKeys = pgTable(
     index("api_keys_workspace_disabled_created_idx")
       .on(t.workspaceId, t.createdAt.desc(), t.id.desc())
       .where(sql`${t.disabledAt} is not null`),
+    // "Active" counts up to 10,001 keys from this index alone (an index-only scan; the creator's
+    // membership joins on created_by_user_id): no heap read per key (issue #20).
+    index("api_keys_workspace_enabled_creator_idx")
+      .on(t.workspaceId, t.createdByUserId, t.expiresAt, t.isOwnerKey)
+      .where(sql`${t.disabledAt} is null`),
   ],
 );
 

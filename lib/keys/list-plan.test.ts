@@ -74,3 +74,16 @@ describe("the key list's query plans", () => {
     expect(plans.previous).toMatch(/Index Cond: .*ROW\(/);
   });
 });
+
+describe("the Status filter's count", () => {
+  it("counts Active keys from the partial index of enabled keys alone, not from each key's row", async () => {
+    const { admin } = await createTeam();
+    for (let i = 0; i < 3; i++) await createKey(admin);
+    logged.length = 0;
+    await listApiKeys(admin, { status: "active" });
+    const counts = logged.filter((l) => /count\(\*\)/i.test(l.query) && /limit/i.test(l.query));
+    expect(counts).toHaveLength(1);
+    const plan = await explain(counts[0]!);
+    expect(plan).toMatch(/Index Only Scan using api_keys_workspace_enabled_creator_idx on api_keys/);
+  });
+});

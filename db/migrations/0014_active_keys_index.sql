@@ -1,0 +1,1 @@
+CREATE INDEX "api_keys_workspace_enabled_creator_idx" ON "api_keys" USING btree ("workspace_id","created_by_user_id","expires_at","is_owner_key") WHERE "api_keys"."disabled_at" is null;
