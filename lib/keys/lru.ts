@@ -34,10 +34,11 @@ export class BoundedLru<K, V> {
   set(key: K, value: V, now: number): void {
     this.entries.delete(key);
     this.entries.set(key, { value, storedAt: now, touchedAt: now });
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
+    if (this.entries.size <= this.capacity) return;
+    // Map iterates in insertion order: the first keys are the least recently used.
+    for (const oldest of this.entries.keys()) {
+      this.entries.delete(oldest);
+      if (this.entries.size <= this.capacity) return;
     }
   }
 

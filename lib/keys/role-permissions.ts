@@ -5,6 +5,9 @@ import { isPermission, type Permission } from "@/lib/auth/permissions";
 
 type RoleEntry = { workspaceId: string; permissions: readonly Permission[] };
 
+/** Role id → its permissions. */
+export type RolePermissions = Map<string, readonly Permission[]>;
+
 export type RolePermissionStats = { queries: number; invalidations: number };
 
 /**
@@ -27,9 +30,12 @@ export class RolePermissionCache {
     return this.entries.size;
   }
 
-  /** The permissions of each of `roleIds` (an unknown or deleted role has none); reads the missing ones in one query. */
-  async permissionsOf(db: Executor, roleIds: readonly string[]): Promise<Map<string, readonly Permission[]>> {
-    const found = new Map<string, readonly Permission[]>();
+  /**
+   * The permissions of each of `roleIds` (an unknown or deleted role has none); reads the missing
+   * ones in one query. Synchronous when every role is cached (nearly always: roles are few).
+   */
+  permissionsOf(db: Executor, roleIds: readonly string[]): RolePermissions | Promise<RolePermissions> {
+    const found: RolePermissions = new Map();
     const missing: string[] = [];
     for (const id of roleIds) {
       const entry = this.entries.get(id);
@@ -37,9 +43,10 @@ export class RolePermissionCache {
       else if (!found.has(id)) missing.push(id);
     }
     if (missing.length === 0) return found;
-    const loaded = await this.load(db, missing);
-    for (const id of missing) found.set(id, loaded.get(id)?.permissions ?? []);
-    return found;
+    return this.load(db, missing).then((loaded) => {
+      for (const id of missing) found.set(id, loaded.get(id)?.permissions ?? []);
+      return found;
+    });
   }
 
   /** Drops the roles of a workspace (their permissions may have changed). */

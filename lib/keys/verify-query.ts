@@ -102,7 +102,8 @@ export async function loadKeyRecord(db: Executor, secretHash: string, rolePermis
   if (!row) return null;
   const keyRoleIds = row.keyRoleIds ?? [];
   const creatorRoleIds = row.creatorIsMember ? (row.creatorRoleIds ?? []) : [];
-  const permissions = await rolePermissions.permissionsOf(db, [...keyRoleIds, ...creatorRoleIds]);
+  const pending = rolePermissions.permissionsOf(db, [...keyRoleIds, ...creatorRoleIds]);
+  const permissions = pending instanceof Promise ? await pending : pending;
   const of = (ids: string[]) => union(ids.map((id) => permissions.get(id) ?? []));
   return {
     keyId: row.keyId,

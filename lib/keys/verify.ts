@@ -112,16 +112,23 @@ export class KeyVerifier {
   /** The key with this secret hash, or null when there is none. */
   async lookup(secretHash: string): Promise<VerifiedKey | null> {
     const cached = this.get(secretHash);
-    if (cached !== undefined) return cached;
+    return cached !== undefined ? cached : this.fetch(secretHash);
+  }
+
+  /**
+   * The database look-up of a hash `peek` or `get` has just missed (the cache is not asked
+   * again), shared with one already under way for the same hash.
+   */
+  fetch(secretHash: string): Promise<VerifiedKey | null> {
     const pending = this.inFlight.get(secretHash);
     if (pending) return pending;
     const load = this.load(secretHash);
     this.inFlight.set(secretHash, load);
-    try {
-      return await load;
-    } finally {
+    const forget = () => {
       if (this.inFlight.get(secretHash) === load) this.inFlight.delete(secretHash);
-    }
+    };
+    load.then(forget, forget);
+    return load;
   }
 
   private async load(secretHash: string): Promise<VerifiedKey | null> {

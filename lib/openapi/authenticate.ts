@@ -91,7 +91,7 @@ export function authenticate(
     return naming(cached, admit(key, decide(key, ip, now, wait, deps), req, rawBody, now, deps));
   }
   if (cached === null || !isWellFormedSecret(secret)) return decide(null, ip, now, wait, deps);
-  return deps.verifier.lookup(hash).then((found) => {
+  return deps.verifier.fetch(hash).then((found) => {
     if (!found) return decide(null, ip, now, wait, deps);
     const key = screenDecoy(found, deps.leaks.decoys, ip, wait, req);
     return naming(found, admit(key, decide(key, ip, now, wait, deps), req, rawBody, now, deps));

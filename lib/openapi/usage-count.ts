@@ -56,5 +56,5 @@ export function countUnrouted(services: AuthenticatorDeps, req: IncomingMessage,
   const cached = services.verifier.peek(hash);
   if (cached !== undefined) return count(cached);
   if (!isWellFormedSecret(secret)) return;
-  services.verifier.lookup(hash).then(count, () => undefined);
+  services.verifier.fetch(hash).then(count, () => undefined);
 }
