@@ -1,4 +1,5 @@
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, Column, eq, getTableColumns, is, or, Placeholder, sql, Table } from "drizzle-orm";
+import type { ParameterOrJSON, Sql } from "postgres";
 import type { Executor } from "@/db/client";
 import { apiKeyRoles, apiKeys, memberRoles, members, workspaces, type Workspace } from "@/db/schema";
 import type { Permission } from "@/lib/auth/permissions";
@@ -79,16 +80,57 @@ function buildKeyQuery(db: Executor) {
     .prepare("keyward_verify_key_by_hash");
 }
 
-type KeyQuery = ReturnType<typeof buildKeyQuery>;
+type KeyRow = Awaited<ReturnType<ReturnType<typeof buildKeyQuery>["execute"]>>[number];
+type KeyQuery = (secretHash: string) => Promise<KeyRow[]>;
 const prepared = new WeakMap<Executor, KeyQuery>();
 
 function keyQuery(db: Executor): KeyQuery {
   let query = prepared.get(db);
   if (!query) {
-    query = buildKeyQuery(db);
+    const client = (db as { $client?: unknown }).$client;
+    query = isPostgresJs(client) ? rawKeyQuery(client, db) : drizzleKeyQuery(db);
     prepared.set(db, query);
   }
   return query;
+}
+
+/** The verification query through drizzle (PGlite, and the reference the raw path is tested against). */
+export function drizzleKeyQuery(db: Executor): KeyQuery {
+  const query = buildKeyQuery(db);
+  return (secretHash) => query.execute({ secretHash });
+}
+
+const isPostgresJs = (client: unknown): client is Sql => typeof client === "function" && "unsafe" in client;
+
+/**
+ * On postgres.js, the same statement (drizzle writes its text once) runs straight on the client,
+ * still prepared, and its rows are decoded by the selected columns' own mappers in drizzle's
+ * order (`keyRecordColumns`, the workspace's columns in table order). Drizzle's generic execute
+ * and row mapping were a tenth of a cache miss's CPU (issue #20). verify-query.test.ts checks
+ * that both paths read the same record.
+ */
+export function rawKeyQuery(client: Sql, db: Executor): KeyQuery {
+  const { sql: text, params } = buildKeyQuery(db).getQuery();
+  type Field = { name: string; column: string | null; decoder: Column | null };
+  const fields = Object.entries(keyRecordColumns).flatMap(([name, field]): Field[] =>
+    is(field, Table)
+      ? Object.entries(getTableColumns(field)).map(([column, decoder]) => ({ name, column, decoder: decoder as Column }))
+      : [{ name, column: null, decoder: is(field, Column) ? (field as Column) : null }],
+  );
+  return async (secretHash) => {
+    const values = params.map((p) => (is(p, Placeholder) ? secretHash : p)) as ParameterOrJSON<never>[];
+    const rows = await client.unsafe(text, values, { prepare: true }).values();
+    return rows.map((row) => {
+      const record: Record<string, unknown> = {};
+      fields.forEach(({ name, column, decoder }, i) => {
+        const raw = row[i];
+        const value = raw === null || decoder === null ? raw : decoder.mapFromDriverValue(raw);
+        if (column === null) record[name] = value;
+        else ((record[name] ??= {}) as Record<string, unknown>)[column] = value;
+      });
+      return record as KeyRow;
+    });
+  };
 }
 
 const union = (lists: Iterable<readonly Permission[]>): Permission[] => [...new Set([...lists].flat())];
@@ -98,7 +140,7 @@ const union = (lists: Iterable<readonly Permission[]>): Permission[] => [...new 
  * hashes to `secretHash`, with its workspace and both permission sets; null when unknown.
  */
 export async function loadKeyRecord(db: Executor, secretHash: string, rolePermissions: RolePermissionCache): Promise<KeyRecord | null> {
-  const [row] = await keyQuery(db).execute({ secretHash });
+  const [row] = await keyQuery(db)(secretHash);
   if (!row) return null;
   const keyRoleIds = row.keyRoleIds ?? [];
   const creatorRoleIds = row.creatorIsMember ? (row.creatorRoleIds ?? []) : [];
