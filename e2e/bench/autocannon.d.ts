@@ -17,7 +17,10 @@ declare module "autocannon" {
     duration?: number;
     amount?: number;
     headers?: Record<string, string>;
-    requests?: { setupRequest?: (req: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest }[];
+    requests?: {
+      setupRequest?: (req: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+      onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+    }[];
   };
   export default function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
 }
