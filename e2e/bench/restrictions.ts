@@ -3,7 +3,8 @@
  * limit too high to trigger, beside the bare node:http ceiling of the same run (in-process
  * limiter, target ≥ 0.7 ×); then the same with REDIS_URL (the shared limiter): its req/s and
  * the p99 it adds. Run alone with `npx tsx e2e/bench/restrictions.ts`, or as part of
- * `npm run bench`. Loopback only, bounded runs. BENCH_DURATION, BENCH_ROUNDS, BENCH_CONNECTIONS
+ * `npm run bench`; on a fresh embedded database, or with BENCH_DATABASE_URL on a fresh PostgreSQL
+ * database beside that one. Loopback only, bounded runs. BENCH_DURATION, BENCH_ROUNDS, BENCH_CONNECTIONS
  * as in run.ts; BENCH_REDIS_URL (default REDIS_URL, else redis://127.0.0.1:6379).
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
@@ -14,7 +15,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { and, eq } from "drizzle-orm";
 import autocannon, { type AutocannonResult } from "autocannon";
-import { migrateDatabase, openPglite } from "@/db/client";
+import postgres from "postgres";
+import { migrateDatabase, openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
 import { apiKeyRoles, apiKeys, roles, users, workspaces } from "@/db/schema";
 import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
 import { seedDemoData } from "@/lib/seed/seed";
@@ -65,9 +67,33 @@ function reachable(url: string): Promise<boolean> {
   });
 }
 
-/** A fresh embedded database: the demo data plus a plain and a restricted Administrator key of admin@acme.test. */
-async function prepare(dataDir: string): Promise<{ plain: string; restricted: string }> {
-  const handle = openPglite(path.join(dataDir, "pgdata"));
+/**
+ * The scenario's database: a fresh embedded one in `dataDir`, or with BENCH_DATABASE_URL a
+ * fresh PostgreSQL database beside it (its name + "_restrictions", dropped and re-created).
+ */
+type Target = { env: Record<string, string>; open: () => DatabaseHandle; describe: string };
+
+async function target(dataDir: string): Promise<Target> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    const pgdata = path.join(dataDir, "pgdata");
+    return { env: { DATA_DIR: dataDir }, open: () => openPglite(pgdata), describe: `fresh embedded database in ${dataDir}` };
+  }
+  const database = `${new URL(url).pathname.slice(1)}_restrictions`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists "${database}" with (force)`);
+    await admin.unsafe(`create database "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  const own = new URL(url);
+  own.pathname = `/${database}`;
+  return { env: { DATABASE_URL: own.href }, open: () => openPostgres(own.href), describe: `fresh PostgreSQL database ${database}` };
+}
+
+/** The demo data plus a plain and a restricted Administrator key of admin@acme.test. */
+async function prepare(handle: DatabaseHandle): Promise<{ plain: string; restricted: string }> {
   try {
     await migrateDatabase(handle);
     await seedDemoData(handle.db);
@@ -91,11 +117,11 @@ async function prepare(dataDir: string): Promise<{ plain: string; restricted: st
   }
 }
 
-async function startServer(dataDir: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+async function startServer(database: Record<string, string>, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, ...env },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), ...database, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -163,14 +189,15 @@ export async function benchRestrictions(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "keyward-bench-restrictions-"));
   const children: ChildProcess[] = [];
   try {
-    console.log(`Restrictions bench: fresh embedded database in ${dataDir}…`);
-    const secrets = await prepare(dataDir);
+    const db = await target(dataDir);
+    console.log(`Restrictions bench: ${db.describe}…`);
+    const secrets = await prepare(db.open());
     const bare = fork(path.join(ROOT, "e2e/bench/bare-server.ts"), [], { execArgv: ["--import", "tsx"], stdio: "inherit" });
     children.push(bare);
     const ceiling = await new Promise<{ port: number; secret: string }>((resolve) => bare.once("message", (m) => resolve(m as never)));
     const bareUrl = `http://127.0.0.1:${ceiling.port}/api/v1/me`;
 
-    const memory = await startServer(dataDir, { REDIS_URL: "" });
+    const memory = await startServer(db.env, { REDIS_URL: "" });
     children.push(memory.child);
     await check(memory.url, secrets.restricted);
     console.log(`Timed runs: ${ROUNDS} × ${DURATION} s each, alternating, ${CONNECTIONS} connections…`);
@@ -183,7 +210,7 @@ export async function benchRestrictions(): Promise<void> {
 
     let redis: Map<string, Run> | undefined;
     if (await reachable(REDIS_URL)) {
-      const shared = await startServer(dataDir, { REDIS_URL });
+      const shared = await startServer(db.env, { REDIS_URL });
       children.push(shared.child);
       await check(shared.url, secrets.restricted);
       redis = await alternate([
@@ -236,6 +263,9 @@ export async function benchRestrictions(): Promise<void> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  // As run.ts does: the servers on PostgreSQL need both (the embedded default makes its own).
+  process.env.KEY_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
+  process.env.AUTH_SECRET ??= "keyward-bench";
   benchRestrictions().catch((err: unknown) => {
     console.error(err);
     process.exit(1);
