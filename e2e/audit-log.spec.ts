@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { uniqueSuffix } from "./support/admin";
-import { expect, expectNoSeriousA11yViolations, screenshotBoth, test } from "./support/fixtures";
+import { chooseFromRowMenu, expect, expectNoSeriousA11yViolations, screenshotBoth, test } from "./support/fixtures";
 
 // Generous: these flows take many steps, and the e2e machine is shared.
 test.describe.configure({ mode: "serial", timeout: 150_000 });
@@ -23,8 +23,9 @@ test.describe("Audit log page", () => {
     await edit.getByLabel("Description").fill("edited");
     await edit.getByRole("button", { name: "Save" }).click();
     await expect(edit).toBeHidden();
-    await row.getByRole("button", { name: /^Actions for/ }).click();
-    await page.getByRole("menuitem", { name: "Delete" }).click();
+    // The saved role re-renders its row: open the menu on the row as it now is.
+    await expect(row).toContainText("edited");
+    await chooseFromRowMenu(page, row.getByRole("button", { name: /^Actions for/ }), "Delete");
     const confirm = page.getByRole("alertdialog", { name: "Delete role?" });
     await confirm.getByRole("button", { name: "Delete role" }).click();
     // The table is aria-hidden while the dialog is open: wait for the deletion itself.

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { expectNoSeriousA11yViolations } from "./fixtures";
+import { chooseFromRowMenu, expectNoSeriousA11yViolations } from "./fixtures";
 
 /** Page helpers for the API keys screens (SPEC §4 names). */
 export const keysTable = (page: Page) => page.getByRole("table", { name: "API keys" });
@@ -30,13 +30,7 @@ export async function createKeyThroughDialog(page: Page, name: string): Promise<
 
 /** Deletes a key through both confirmations. */
 export async function deleteKeyThroughDialogs(page: Page, name: string): Promise<void> {
-  // Seen on a loaded machine: the menu opened but its "Delete" never settled for a click. Close
-  // it and open it again rather than wait out the test.
-  await expect(async () => {
-    if (await page.getByRole("menu").isVisible()) await page.keyboard.press("Escape");
-    await keyRow(page, name).getByRole("button", { name: "Actions" }).click();
-    await page.getByRole("menuitem", { name: "Delete" }).click({ timeout: 5_000 });
-  }).toPass({ timeout: 45_000 });
+  await chooseFromRowMenu(page, keyRow(page, name).getByRole("button", { name: "Actions" }), "Delete");
   await page.getByRole("alertdialog", { name: "Delete API key?" }).getByRole("button", { name: "Continue" }).click();
   const confirm = page.getByRole("alertdialog", { name: "Confirm deletion" });
   await confirm.getByLabel("Type the key name to confirm").fill(name);

@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { storageStateOf, type DemoRole } from "./users";
 
@@ -84,4 +84,18 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
   }
   await page.emulateMedia({ colorScheme: "light" });
   if (original) await page.setViewportSize(original);
+}
+
+/**
+ * Opens a row's actions menu with `trigger` and chooses `item`. Seen on a loaded machine: the
+ * menu opened but the item never settled for a click, or the click on the trigger landed as the
+ * row re-rendered and no menu opened. Closes whatever opened and tries again rather than wait
+ * out the test.
+ */
+export async function chooseFromRowMenu(page: Page, trigger: Locator, item: string): Promise<void> {
+  await expect(async () => {
+    if (await page.getByRole("menu").isVisible()) await page.keyboard.press("Escape");
+    await trigger.click();
+    await page.getByRole("menuitem", { name: item }).click({ timeout: 5_000 });
+  }).toPass({ timeout: 45_000 });
 }
