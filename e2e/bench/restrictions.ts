@@ -15,11 +15,11 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { and, eq } from "drizzle-orm";
 import autocannon, { type AutocannonResult } from "autocannon";
-import postgres from "postgres";
 import { migrateDatabase, openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
 import { apiKeyRoles, apiKeys, roles, users, workspaces } from "@/db/schema";
 import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
 import { seedDemoData } from "@/lib/seed/seed";
+import { recreate } from "./seed-postgres";
 
 const ROOT = process.cwd();
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -80,15 +80,9 @@ async function target(dataDir: string): Promise<Target> {
     return { env: { DATA_DIR: dataDir }, open: () => openPglite(pgdata), describe: `fresh embedded database in ${dataDir}` };
   }
   const database = `${new URL(url).pathname.slice(1)}_restrictions`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists "${database}" with (force)`);
-    await admin.unsafe(`create database "${database}"`);
-  } finally {
-    await admin.end();
-  }
   const own = new URL(url);
   own.pathname = `/${database}`;
+  await recreate(own.href);
   return { env: { DATABASE_URL: own.href }, open: () => openPostgres(own.href), describe: `fresh PostgreSQL database ${database}` };
 }
 

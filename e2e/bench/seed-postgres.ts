@@ -51,7 +51,8 @@ export function benchSecret(g: number): string {
 
 const benchKeyId = (g: number) => `key_${String(g).padStart(16, "0")}`;
 
-async function recreate(url: string): Promise<void> {
+/** Drops and re-creates the database `url` names (a plain name only), connecting through "postgres". */
+export async function recreate(url: string): Promise<void> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   if (!/^[\w-]+$/.test(name)) throw new Error(`BENCH_DATABASE_URL: unexpected database name "${name}"`);
