@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { ConfigError, getConfig } from "@/lib/config";
+import { loadedAtStart } from "./pglite-extension";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -68,7 +69,7 @@ export function lockDataDir(dataDir: string): () => void {
 
 export function openPglite(dataDir: string | undefined): DatabaseHandle {
   const release = dataDir ? lockDataDir(dataDir) : () => {};
-  const client = new PGlite({ dataDir, extensions: { pg_trgm } });
+  const client = new PGlite({ dataDir, extensions: { pg_trgm: loadedAtStart("pg_trgm", pg_trgm) } });
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     kind: "pglite",
