@@ -7,11 +7,30 @@ const REDACTED = /secret|password|token|authorization|api[-_]?key|signature|cook
 
 const errorFields = (e: Error) => ({ name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) });
 
+const MESSAGE_MAX = 500;
+
+/**
+ * An error as a log field: its name, message, driver code and cause (what a failed query really
+ * failed on). Drizzle's "Failed query: <statement>\nparams: <values>" keeps its statement,
+ * shortened, but never the values: they are the row's data (hashes, ciphertexts, addresses).
+ */
+export function errorSummary(e: Error, depth = 0): Record<string, unknown> {
+  const [message = ""] = e.message.split("\nparams:");
+  const out: Record<string, unknown> = {
+    name: e.name,
+    message: message.length > MESSAGE_MAX ? `${message.slice(0, MESSAGE_MAX)}…` : message,
+  };
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === "string" || typeof code === "number") out.code = code;
+  if (e.cause instanceof Error && depth < 2) out.cause = errorSummary(e.cause, depth + 1);
+  return out;
+}
+
 function clean(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {
     if (REDACTED.test(k)) out[k] = "[redacted]";
-    else if (v instanceof Error) out[k] = { name: v.name, message: v.message };
+    else if (v instanceof Error) out[k] = errorSummary(v);
     else out[k] = v;
   }
   return out;

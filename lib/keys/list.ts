@@ -115,34 +115,27 @@ async function keysetPage(
   const rest = and(...filters, not(apiKeys.isOwnerKey))!;
   const keyset = KEYSETS[sortKey(sort)];
   const descending = sort.startsWith("-");
-  let rows: KeyRow[];
-  let hasNext: boolean;
-  let hasPrev: boolean;
-  if (cursor?.d === "before") {
-    const found = await selectKeyRows(db)
-      .where(and(rest, keyset.beyond(descending ? ">" : "<", cursor.v)))
-      .orderBy(...(descending ? keyset.ascending : keyset.descending))
-      .limit(limit + 1);
-    hasPrev = found.length > limit;
-    rows = found.slice(0, limit).reverse();
-    hasNext = true;
-  } else {
-    const after = cursor?.d === "after" ? keyset.beyond(descending ? "<" : ">", cursor.v) : undefined;
-    const found = await selectKeyRows(db)
-      .where(and(rest, after))
-      .orderBy(...(descending ? keyset.descending : keyset.ascending))
-      .limit(limit + 1);
-    hasNext = found.length > limit;
-    rows = found.slice(0, limit);
-    hasPrev = Boolean(cursor);
-  }
-  const pinned =
-    seesOwnerKey(actor) && !hasPrev
-      ? await selectKeyRows(db)
+  const before = cursor?.d === "before";
+  // The page, the pinned owner key and the bounded count are independent reads: on PostgreSQL
+  // they run side by side on the pool's connections, so a page costs the slowest of them, not
+  // their sum. The owner key is read unless the page is surely not the first (an "after" cursor).
+  const [found, owner, count] = await Promise.all([
+    selectKeyRows(db)
+      .where(and(rest, cursor ? keyset.beyond(descending === before ? ">" : "<", cursor.v) : undefined))
+      .orderBy(...(descending === before ? keyset.ascending : keyset.descending))
+      .limit(limit + 1),
+    seesOwnerKey(actor) && cursor?.d !== "after"
+      ? selectKeyRows(db)
           .where(and(...filters, apiKeys.isOwnerKey))
           .limit(1)
-      : [];
-  const count = await countKeysUpTo(db, and(...filters)!);
+      : Promise.resolve([]),
+    countKeysUpTo(db, and(...filters)!),
+  ]);
+  const more = found.length > limit;
+  const rows = before ? found.slice(0, limit).reverse() : found.slice(0, limit);
+  const hasNext = before || more;
+  const hasPrev = before ? more : Boolean(cursor);
+  const pinned = hasPrev ? [] : owner;
   const first = rows[0];
   const last = rows[rows.length - 1];
   return ok({
