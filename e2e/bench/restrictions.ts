@@ -5,7 +5,7 @@
  * the p99 it adds. Run alone with `npx tsx e2e/bench/restrictions.ts`, or as part of
  * `npm run bench`; on a fresh embedded database, or with BENCH_DATABASE_URL on a fresh PostgreSQL
  * database beside that one. Loopback only, bounded runs. BENCH_DURATION, BENCH_ROUNDS, BENCH_CONNECTIONS
- * as in run.ts; BENCH_REDIS_URL (default REDIS_URL, else redis://127.0.0.1:6379).
+ * as in settings.ts; BENCH_REDIS_URL (default REDIS_URL, else redis://127.0.0.1:6379).
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -20,11 +20,9 @@ import { apiKeyRoles, apiKeys, roles, users, workspaces } from "@/db/schema";
 import { generateKeyId, generateSecret, hashSecret, secretHint } from "@/lib/keys/format";
 import { seedDemoData } from "@/lib/seed/seed";
 import { recreate } from "./seed-postgres";
+import { CONNECTIONS, DURATION, ROUNDS } from "./settings";
 
 const ROOT = process.cwd();
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 // Ten entries, the caller's (loopback) last: every request walks the whole list once, then the memo.

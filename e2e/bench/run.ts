@@ -10,9 +10,8 @@
  * BENCH_SEEN distinct keys (default 1,000,000), revocation across two instances and the list at
  * 100 and 1,000,000 keys.
  *
- * BENCH_DURATION (seconds per timed run, default 10), BENCH_ROUNDS (alternating runs of the ceiling and
- * the server, best kept; default 2), BENCH_CONNECTIONS (default 50), BENCH_COLD (keys in the cold
- * runs; default 10,000 embedded, 50,000 on PostgreSQL).
+ * BENCH_DURATION, BENCH_ROUNDS, BENCH_CONNECTIONS: the timed runs (settings.ts); BENCH_COLD (keys in
+ * the cold runs; default 10,000 embedded, 50,000 on PostgreSQL).
  */
 import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -22,11 +21,9 @@ import path from "node:path";
 import autocannon, { type AutocannonOptions, type AutocannonResult } from "autocannon";
 import type { OpenApiStats } from "@/lib/openapi/handler";
 import type { PostgresBenchData } from "./seed-postgres";
+import { CONNECTIONS, DURATION, ROUNDS } from "./settings";
 
 const ROOT = process.cwd();
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL || undefined;
 const COLD_KEYS = Number(process.env.BENCH_COLD ?? (POSTGRES_URL ? 50_000 : 10_000));
 const SEEN = Number(process.env.BENCH_SEEN ?? 1_000_000);

@@ -22,10 +22,8 @@ import { listApiKeys } from "@/lib/keys/rules";
 import { getRequestsLast24h } from "@/lib/usage/read";
 import { seededDatabase } from "./list";
 import { prepareBenchDatabase } from "./seed";
+import { CONNECTIONS, DURATION, ROUNDS } from "./settings";
 
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const LIST_RUNS = Number(process.env.BENCH_LIST_RUNS ?? 15);
 const ROOT = process.cwd();
 

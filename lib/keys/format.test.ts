@@ -29,6 +29,8 @@ describe("API key secrets", () => {
   it("hash to hex SHA-256 and show a hint of 4 + 4 characters", () => {
     const secret = "ak_" + "A".repeat(26);
     expect(hashSecret(secret)).toMatch(/^[0-9a-f]{64}$/);
+    // The FIPS 180-2 test vector: stored hashes stay valid whichever digest API computes them.
+    expect(hashSecret("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     const real = generateSecret();
     expect(secretHint(real)).toBe(`${real.slice(0, 7)}…${real.slice(-4)}`);
   });

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import crypto, { createHash } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { BASE62, randomBase62 } from "@/lib/crypto/random";
 
@@ -39,9 +39,14 @@ export function isWellFormedSecret(value: string): boolean {
   return checksumOf(body) === value.slice(SECRET_LENGTH - CHECKSUM_LENGTH);
 }
 
-export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
-}
+// Node's one-shot digest (20.12+, 21.7+) skips building a Hash object: ~0.5 µs less on every
+// Open API request (issue #20). The engines range starts at 20.9, which lacks it.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
+
+/** SHA-256 of a secret, hex: what the database stores and the verifier looks up. */
+export const hashSecret: (secret: string) => string = oneShot
+  ? (secret) => oneShot("sha256", secret, "hex")
+  : (secret) => createHash("sha256").update(secret).digest("hex");
 
 /** What lists show: `ak_` + first 4 random chars + `…` + last 4 chars. */
 export function secretHint(secret: string): string {

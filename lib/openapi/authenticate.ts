@@ -141,6 +141,9 @@ function admit(
 
 /** A class, not an object literal with a getter: this is built on every verified request. */
 class KeyCaller implements ApiCaller {
+  /** Declared here, not added later: every caller then has one shape, limited or not. */
+  headers: Record<string, string> | undefined = undefined;
+
   constructor(
     readonly key: VerifiedKey,
     readonly ip: string,

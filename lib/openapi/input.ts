@@ -39,17 +39,22 @@ function jsonBody(raw: unknown): { ok: true; value: unknown } | { ok: false; res
 /** A 400 naming a reserved query parameter of `url`, if it has one. */
 export function reservedQueryKey(url: string): ApiResponse | null {
   // From the URL itself: a parser may have dropped `__proto__` on the way to request.query.
-  const search = url.includes("?") ? url.slice(url.indexOf("?") + 1) : "";
+  const at = url.indexOf("?");
+  if (at === -1) return null;
+  const search = url.slice(at + 1);
   const reserved = [...new URLSearchParams(search).keys()].find((key) => RESERVED_KEYS.has(key));
   return reserved ? invalidRequest({ [reserved]: RESERVED }) : null;
 }
 
+const PARAMS_OK = { ok: true } as const;
+
 function checkedParams(route: AnyRoute, raw: Record<string, string>): { ok: true } | { ok: false; response: ApiResponse } {
-  for (const [name, schema] of Object.entries(route.pathParams ?? {})) {
+  if (!route.pathParams) return PARAMS_OK;
+  for (const [name, schema] of Object.entries(route.pathParams)) {
     const parsed = schema.safeParse(raw[name]);
     if (!parsed.success) return { ok: false, response: invalidRequest({ [name]: parsed.error.issues[0]?.message ?? "Invalid" }) };
   }
-  return { ok: true };
+  return PARAMS_OK;
 }
 
 function checkedBody(route: AnyRoute, raw: unknown): { ok: true; body: unknown; rawBody: unknown } | { ok: false; response: ApiResponse } {

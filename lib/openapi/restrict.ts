@@ -52,5 +52,13 @@ export function withLimitHeaders(key: VerifiedKey | null, response: ApiResponse,
 /** The caller's RateLimit-* headers on a response the route (or the permission check) made. */
 export function withCallerHeaders(caller: ApiCaller, response: ApiResponse): ApiResponse {
   if (!caller.headers) return response;
-  return { ...response, headers: response.headers ? { ...caller.headers, ...response.headers } : caller.headers };
+  // One literal of one shape, not a spread of whichever response this is: a limited key's every
+  // answer passes here, and the spread was a tenth of its CPU in our code (cpu-prof, issue #15).
+  return {
+    status: response.status,
+    body: response.body,
+    json: response.json,
+    headers: response.headers ? { ...caller.headers, ...response.headers } : caller.headers,
+    keyId: response.keyId,
+  };
 }
