@@ -30,4 +30,22 @@ describe("errors in log lines", () => {
     expect(line).toContain("deadlock detected");
     expect(line).not.toContain("hash-value");
   });
+
+  it("an error written through console.error keeps its stack's frames but not the values in its message", async () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => lines.push(String(chunk)) > 0);
+    vi.resetModules();
+    const fresh = await import("./log");
+    const { log, info, debug, warn, error, trace } = console;
+    try {
+      fresh.routeConsoleToLog();
+      console.error(new DrizzleQueryError("update api_keys set x = $1", ["hash-value"], new Error("deadlock detected")));
+    } finally {
+      Object.assign(console, { log, info, debug, warn, error, trace });
+    }
+    const line = lines.find((l) => l.includes("Failed query"));
+    expect(line).toContain("deadlock detected");
+    expect(line).toContain("log.test.ts");
+    expect(line).not.toContain("hash-value");
+  });
 });

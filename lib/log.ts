@@ -5,8 +5,6 @@ type Level = "debug" | "info" | "warn" | "error";
 // Field names whose values are never written, whatever a caller passes.
 const REDACTED = /secret|password|token|authorization|api[-_]?key|signature|cookie/i;
 
-const errorFields = (e: Error) => ({ name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) });
-
 const MESSAGE_MAX = 500;
 
 /**
@@ -24,6 +22,12 @@ export function errorSummary(e: Error, depth = 0): Record<string, unknown> {
   if (typeof code === "string" || typeof code === "number") out.code = code;
   if (e.cause instanceof Error && depth < 2) out.cause = errorSummary(e.cause, depth + 1);
   return out;
+}
+
+/** `errorSummary` and the stack's frames: the stack's first lines repeat the message, values and all. */
+function errorFields(e: Error): Record<string, unknown> {
+  const frames = e.stack?.indexOf("\n    at ") ?? -1;
+  return { ...errorSummary(e), ...(frames >= 0 ? { stack: e.stack!.slice(frames + 1) } : {}) };
 }
 
 function clean(fields: Record<string, unknown>): Record<string, unknown> {
@@ -55,9 +59,10 @@ function consoleLine(level: Level, args: unknown[]): void {
   const text = formatWithOptions({ colors: false, breakLength: Infinity }, ...args.filter((a) => a !== error))
     .replace(DECORATION, "")
     .trim();
-  const msg = text || error?.message || "";
+  const summary = error ? errorFields(error) : undefined;
+  const msg = text || (summary?.message as string | undefined) || "";
   const fields: Record<string, unknown> = { source: "console" };
-  if (error) fields.error = errorFields(error);
+  if (summary) fields.error = summary;
   if (level === "error" || level === "warn" || msg) {
     const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
     (level === "error" || level === "warn" ? stderr : stdout)(line + "\n");
