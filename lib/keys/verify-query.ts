@@ -34,9 +34,10 @@ export type KeyRecord = {
 
 /**
  * The select list of the verification query: the key's own columns (add a column here and map it
- * in `loadKeyRecord`), its workspace (the whole row), and the ids of the key's roles and of its
+ * in `loadKeyRecords`), its workspace (the whole row), and the ids of the key's roles and of its
  * creator's roles. Only ids: their permissions come from the RolePermissionCache, so a miss is a
- * point read by the unique index on secret_hash with two index look-ups of role ids.
+ * point read by the unique index on secret_hash with two index look-ups of role ids. Both secret
+ * hashes come back so that a batch's rows can be matched to the hashes asked for.
  */
 const keyRecordColumns = {
   keyId: apiKeys.id,
@@ -46,8 +47,8 @@ const keyRecordColumns = {
   expiresAt: apiKeys.expiresAt,
   isDecoy: apiKeys.isDecoy,
   disabledAt: apiKeys.disabledAt,
-  // Which secret matched: the current one, or the previous one while a roll's grace lasts.
-  matchedPrevious: sql<boolean>`${apiKeys.secretHash} <> ${sql.placeholder("secretHash")}`,
+  secretHash: apiKeys.secretHash,
+  previousSecretHash: apiKeys.previousSecretHash,
   previousSecretValidUntil: apiKeys.previousSecretValidUntil,
   ipAllowlist: apiKeys.ipAllowlist,
   rateLimit: apiKeys.rateLimit,
@@ -59,11 +60,13 @@ const keyRecordColumns = {
 };
 
 /**
- * THE condition of the verification query: the one key whose secret hashes to the parameter.
- * Anything else that decides whether a key is found joins here with `and(...)`; refusals of a
- * found key (disabled, expired) are decided in lib/keys/verify.ts, not here.
+ * THE condition of the verification query: the keys whose current secret, or previous secret
+ * while a roll's grace lasts, hashes to one of the batch's hashes (two unique indexes, one
+ * BitmapOr). Anything else that decides whether a key is found joins here with `and(...)`;
+ * refusals of a found key (disabled, expired) are decided in lib/keys/verify.ts, not here.
  */
-const keyByHash = () => or(eq(apiKeys.secretHash, sql.placeholder("secretHash")), eq(apiKeys.previousSecretHash, sql.placeholder("secretHash")));
+const secretHashes = sql.placeholder("secretHashes");
+const keyByHash = () => or(sql`${apiKeys.secretHash} = any(${secretHashes})`, sql`${apiKeys.previousSecretHash} = any(${secretHashes})`);
 
 /**
  * The query, prepared once per database handle under a name: postgres.js then parses and plans
@@ -81,7 +84,8 @@ function buildKeyQuery(db: Executor) {
 }
 
 type KeyRow = Awaited<ReturnType<ReturnType<typeof buildKeyQuery>["execute"]>>[number];
-type KeyQuery = (secretHash: string) => Promise<KeyRow[]>;
+/** The rows of the keys matching any of `secretHashes` (in no particular order). */
+type KeyQuery = (secretHashes: readonly string[]) => Promise<KeyRow[]>;
 const prepared = new WeakMap<Executor, KeyQuery>();
 
 function keyQuery(db: Executor): KeyQuery {
@@ -97,7 +101,7 @@ function keyQuery(db: Executor): KeyQuery {
 /** The verification query through drizzle (PGlite, and the reference the raw path is tested against). */
 export function drizzleKeyQuery(db: Executor): KeyQuery {
   const query = buildKeyQuery(db);
-  return (secretHash) => query.execute({ secretHash });
+  return (secretHashes) => query.execute({ secretHashes });
 }
 
 const isPostgresJs = (client: unknown): client is Sql => typeof client === "function" && "unsafe" in client;
@@ -117,8 +121,9 @@ export function rawKeyQuery(client: Sql, db: Executor): KeyQuery {
       ? Object.entries(getTableColumns(field)).map(([column, decoder]) => ({ name, column, decoder: decoder as Column }))
       : [{ name, column: null, decoder: is(field, Column) ? (field as Column) : null }],
   );
-  return async (secretHash) => {
-    const values = params.map((p) => (is(p, Placeholder) ? secretHash : p)) as ParameterOrJSON<never>[];
+  const placeholders = params.map((p) => is(p, Placeholder));
+  return async (secretHashes) => {
+    const values = params.map((p, i) => (placeholders[i] ? secretHashes : p)) as ParameterOrJSON<never>[];
     const rows = await client.unsafe(text, values, { prepare: true }).values();
     return rows.map((row) => {
       const record: Record<string, unknown> = {};
@@ -135,31 +140,46 @@ export function rawKeyQuery(client: Sql, db: Executor): KeyQuery {
 
 const union = (lists: Iterable<readonly Permission[]>): Permission[] => [...new Set([...lists].flat())];
 
+/** The most hashes one verification query asks for (the batch a busy instance gathers in one tick). */
+export const KEY_BATCH_MAX = 100;
+
 /**
- * The key whose secret (current, or previous while rolled: two unique indexes, one BitmapOr)
- * hashes to `secretHash`, with its workspace and both permission sets; null when unknown.
+ * The keys whose secret hashes (current, or previous while rolled) are among `secretHashes`, in
+ * one query, by hash; a hash with no key is absent. Role permissions come from the cache (one
+ * query for the roles it lacks, shared by the batch).
  */
-export async function loadKeyRecord(db: Executor, secretHash: string, rolePermissions: RolePermissionCache): Promise<KeyRecord | null> {
-  const [row] = await keyQuery(db)(secretHash);
-  if (!row) return null;
-  const keyRoleIds = row.keyRoleIds ?? [];
-  const creatorRoleIds = row.creatorIsMember ? (row.creatorRoleIds ?? []) : [];
-  const pending = rolePermissions.permissionsOf(db, [...keyRoleIds, ...creatorRoleIds]);
+export async function loadKeyRecords(db: Executor, secretHashes: readonly string[], rolePermissions: RolePermissionCache): Promise<Map<string, KeyRecord>> {
+  const records = new Map<string, KeyRecord>();
+  const rows = await keyQuery(db)(secretHashes);
+  if (rows.length === 0) return records;
+  const roleIds = rows.flatMap((row) => (row.creatorIsMember ? [...(row.keyRoleIds ?? []), ...(row.creatorRoleIds ?? [])] : (row.keyRoleIds ?? [])));
+  const pending = rolePermissions.permissionsOf(db, roleIds);
   const permissions = pending instanceof Promise ? await pending : pending;
-  const of = (ids: string[]) => union(ids.map((id) => permissions.get(id) ?? []));
-  return {
+  const of = (ids: readonly string[]) => union(ids.map((id) => permissions.get(id) ?? []));
+  const asked = secretHashes.length === 1 ? null : new Set(secretHashes);
+  const wasAsked = (hash: string | null) => hash !== null && (asked ? asked.has(hash) : hash === secretHashes[0]);
+  const toRecord = (row: KeyRow, previousSecret: KeyRecord["previousSecret"]): KeyRecord => ({
     keyId: row.keyId,
     name: row.name,
     isOwnerKey: row.isOwnerKey,
     createdByUserId: row.createdByUserId,
     expiresAt: row.expiresAt === null ? null : row.expiresAt.getTime(),
     disabledAt: row.disabledAt === null ? null : row.disabledAt.getTime(),
-    previousSecret: row.matchedPrevious ? { hash: secretHash, validUntil: row.previousSecretValidUntil?.getTime() ?? null } : null,
+    previousSecret,
     isDecoy: row.isDecoy,
     workspace: row.workspace,
-    rolePermissions: of(keyRoleIds),
-    creatorPermissions: row.creatorIsMember ? new Set(of(creatorRoleIds)) : null,
+    rolePermissions: of(row.keyRoleIds ?? []),
+    creatorPermissions: row.creatorIsMember ? new Set(of(row.creatorRoleIds ?? [])) : null,
     ipAllowlist: row.ipAllowlist ?? [],
     rateLimit: rateLimitOf({ rateLimit: row.rateLimit, rateLimitWindow: row.rateLimitWindow }),
-  };
+  });
+  for (const row of rows) {
+    // One row may answer two hashes of a batch: a rolled key's new secret and its previous one.
+    if (wasAsked(row.secretHash)) records.set(row.secretHash, toRecord(row, null));
+    const previous = row.previousSecretHash;
+    if (previous !== null && wasAsked(previous)) {
+      records.set(previous, toRecord(row, { hash: previous, validUntil: row.previousSecretValidUntil?.getTime() ?? null }));
+    }
+  }
+  return records;
 }

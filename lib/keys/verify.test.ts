@@ -40,6 +40,19 @@ describe("KeyVerifier", () => {
     const results = await Promise.all(Array.from({ length: 25 }, () => v.lookup(hash)));
     expect(new Set(results.map((r) => r?.keyId))).toEqual(new Set([keys[0]!.id]));
     expect(v.stats.queries).toBe(1);
+    expect(v.stats.lookups).toBe(1);
+  });
+
+  it("batches concurrent misses of different secrets into one query, and answers each", async () => {
+    const { ws, keys } = await someKeys(3);
+    const v = verifier();
+    const unknown = hashSecret(generateSecret());
+    const results = await Promise.all([...keys.map((k) => v.lookup(hashSecret(k.secret))), v.lookup(unknown)]);
+    expect(results.map((r) => r?.keyId ?? null)).toEqual([...keys.map((k) => k.id), null]);
+    expect(v.stats).toMatchObject({ queries: 1, lookups: 4 });
+    v.invalidate({ workspaceId: ws.id, keyId: keys[0]!.id });
+    expect((await v.lookup(hashSecret(keys[0]!.secret)))?.keyId).toBe(keys[0]!.id);
+    expect(v.stats).toMatchObject({ queries: 2, lookups: 5 });
   });
 
   it("remembers unknown secrets briefly, and forgets them on any key change", async () => {
@@ -68,19 +81,21 @@ describe("KeyVerifier", () => {
     const all = [...a.keys, other, ...elsewhere.keys];
     const lookAll = () => Promise.all(all.map((k) => v.lookup(hashSecret(k.secret))));
     await lookAll();
-    expect(v.stats.queries).toBe(4);
+    // Concurrent misses of different keys share one query; each hash is asked for once.
+    expect(v.stats.lookups).toBe(4);
+    expect(v.stats.queries).toBe(1);
 
     v.invalidate({ workspaceId: a.ws.id, keyId: a.keys[0]!.id });
     await lookAll();
-    expect(v.stats.queries).toBe(5);
+    expect(v.stats.lookups).toBe(5);
 
     v.invalidate({ workspaceId: a.ws.id, userId: a.admin.userId });
     await lookAll();
-    expect(v.stats.queries).toBe(7);
+    expect(v.stats.lookups).toBe(7);
 
     v.invalidate({ workspaceId: a.ws.id });
     await lookAll();
-    expect(v.stats.queries).toBe(10);
+    expect(v.stats.lookups).toBe(10);
   });
 
   it("does not cache a look-up that was in flight when a change arrived", async () => {
