@@ -94,15 +94,13 @@ export class LastUsedRecorder {
     const uses = [...this.pendingPrevious].slice(0, BATCH);
     for (const [hash] of uses) this.pendingPrevious.delete(hash);
     if (uses.length === 0) return;
-    const rows = sql.join(
-      uses.map(([hash, at]) => sql`(${hash}::text, ${new Date(at).toISOString()}::timestamptz)`),
-      sql`, `,
-    );
+    const hashes = uses.map(([hash]) => hash);
+    const ats = uses.map(([, at]) => new Date(at).toISOString());
     try {
       this.stats.writes++;
       await this.options.db().execute(sql`
         update api_keys as k set previous_secret_last_used_at = u.at
-        from (values ${rows}) as u(hash, at)
+        from unnest(${sql.param(hashes)}::text[], ${sql.param(ats)}::text[]::timestamptz[]) as u(hash, at)
         where k.previous_secret_hash = u.hash and (k.previous_secret_last_used_at is null or k.previous_secret_last_used_at < u.at)`);
     } catch (err) {
       this.stats.failures++;
@@ -112,16 +110,17 @@ export class LastUsedRecorder {
   }
 
   private async write(chunk: [string, Use][]): Promise<void> {
-    const rows = sql.join(
-      chunk.map(([keyId, use]) => sql`(${keyId}::text, ${new Date(use.at).toISOString()}::timestamptz, ${use.ip}::text)`),
-      sql`, `,
-    );
+    // One array parameter per column: the same short statement for every batch (times as text[],
+    // as in lib/usage/recorder.ts).
+    const ids = chunk.map(([keyId]) => keyId);
+    const ats = chunk.map(([, use]) => new Date(use.at).toISOString());
+    const ips = chunk.map(([, use]) => use.ip);
     this.stats.writes++;
     this.stats.keysWritten += chunk.length;
     // Never moves "last used" backwards when several instances flush the same key.
     await this.options.db().execute(sql`
       update api_keys as k set last_used_at = u.at, last_used_ip = u.ip
-      from (values ${rows}) as u(id, at, ip)
+      from unnest(${sql.param(ids)}::text[], ${sql.param(ats)}::text[]::timestamptz[], ${sql.param(ips)}::text[]) as u(id, at, ip)
       where k.id = u.id and (k.last_used_at is null or k.last_used_at < u.at)`);
   }
 }

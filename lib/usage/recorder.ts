@@ -165,8 +165,7 @@ export class UsageRecorder {
     const uses = [...permissions].flatMap(([keyId, used]) => [...used].map(([permission, at]) => [keyId, permission, at] as const));
     uses.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
     const lasts = [...lastUses].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    // In batches as the counts: one statement for 50,000 keys overflows the query builder's
-    // stack and PostgreSQL's 65,535 parameters.
+    // In batches as the counts, so that no one statement holds the locks of 50,000 rows.
     for (let i = 0; i < Math.max(uses.length, lasts.length); i += BATCH) {
       const someUses = uses.slice(i, i + BATCH);
       const someLasts = lasts.slice(i, i + BATCH);
@@ -189,14 +188,19 @@ export class UsageRecorder {
   }
 
   private async writeCounts(chunk: [string, number, string, number][]): Promise<void> {
-    const values = sql.join(
-      chunk.map(([keyId, minute, outcome, n]) => sql`(${keyId}::text, ${new Date(minute).toISOString()}::timestamptz, ${outcome}::text, ${n}::bigint)`),
-      sql`, `,
-    );
+    // One array parameter per column: the statement's text is the same for every flush, however
+    // many rows it carries, and building it costs nothing per row. Times travel as text[] (drizzle's
+    // postgres.js driver passes timestamptz values through unserialized, arrays of them included).
+    const keyIds = chunk.map((r) => r[0]);
+    const minutes = chunk.map((r) => new Date(r[1]).toISOString());
+    const outcomes = chunk.map((r) => r[2]);
+    const ns = chunk.map((r) => r[3]);
     this.stats.rowsWritten += chunk.length;
     // Deleted keys' counts are dropped by the join (their rows went with them).
     await this.options.db().execute(sql`
-      with v(key_id, minute, outcome, n) as (values ${values}),
+      with v(key_id, minute, outcome, n) as (
+        select * from unnest(${sql.param(keyIds)}::text[], ${sql.param(minutes)}::text[]::timestamptz[], ${sql.param(outcomes)}::text[], ${sql.param(ns)}::bigint[])
+      ),
       known as (
         select v.key_id, k.workspace_id, v.minute, v.outcome, v.n from v join api_keys k on k.id = v.key_id
       ),
@@ -222,29 +226,27 @@ export class UsageRecorder {
   private async writeUses(uses: (readonly [string, string, number])[], lasts: [string, LastUse][]): Promise<void> {
     const parts: SQL[] = [];
     if (uses.length) {
-      const values = sql.join(
-        uses.map(([keyId, permission, at]) => sql`(${keyId}::text, ${permission}::text, ${new Date(at).toISOString()}::timestamptz)`),
-        sql`, `,
-      );
+      const keyIds = uses.map((u) => u[0]);
+      const names = uses.map((u) => u[1]);
+      const ats = uses.map((u) => new Date(u[2]).toISOString());
       parts.push(sql`permission_uses as (
         insert into key_permission_uses (key_id, permission, last_used_at)
-        select p.key_id, p.permission, p.at from (values ${values}) as p(key_id, permission, at)
+        select p.key_id, p.permission, p.at
+        from unnest(${sql.param(keyIds)}::text[], ${sql.param(names)}::text[], ${sql.param(ats)}::text[]::timestamptz[]) as p(key_id, permission, at)
         join api_keys k on k.id = p.key_id order by p.key_id, p.permission
         on conflict (key_id, permission) do update
         set last_used_at = greatest(key_permission_uses.last_used_at, excluded.last_used_at)
       )`);
     }
     if (lasts.length) {
-      const values = sql.join(
-        lasts.map(
-          ([keyId, u]) =>
-            sql`(${keyId}::text, ${new Date(u.at).toISOString()}::timestamptz, ${u.ip}::text, ${u.userAgent?.slice(0, USER_AGENT_MAX) ?? null}::text)`,
-        ),
-        sql`, `,
-      );
+      const keyIds = lasts.map(([keyId]) => keyId);
+      const ats = lasts.map(([, u]) => new Date(u.at).toISOString());
+      const ips = lasts.map(([, u]) => u.ip);
+      const agents = lasts.map(([, u]) => u.userAgent?.slice(0, USER_AGENT_MAX) ?? null);
       parts.push(sql`last_uses as (
         insert into key_last_uses (key_id, at, ip, user_agent)
-        select l.key_id, l.at, l.ip, l.user_agent from (values ${values}) as l(key_id, at, ip, user_agent)
+        select l.key_id, l.at, l.ip, l.user_agent
+        from unnest(${sql.param(keyIds)}::text[], ${sql.param(ats)}::text[]::timestamptz[], ${sql.param(ips)}::text[], ${sql.param(agents)}::text[]) as l(key_id, at, ip, user_agent)
         join api_keys k on k.id = l.key_id order by l.key_id
         on conflict (key_id) do update set at = excluded.at, ip = excluded.ip, user_agent = excluded.user_agent
         where key_last_uses.at < excluded.at
