@@ -122,13 +122,10 @@ export async function queryTopKeys(
 export async function queryRequestsLast24h(db: Executor, workspaceId: string, keyIds: readonly string[], now = Date.now()): Promise<Record<string, number>> {
   const counts: Record<string, number> = Object.fromEntries(keyIds.map((id) => [id, 0]));
   if (keyIds.length === 0) return counts;
-  const ids = sql.join(
-    keyIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
+  // The page's ids as one array parameter: one value to bind, not 50.
   const result = await db.execute(sql`
     select key_id as "keyId", sum(n)::float8 as n from key_usage_hours
-    where key_id in (${ids}) and workspace_id = ${workspaceId} and hour >= ${since("24h", now)}::timestamptz
+    where key_id = any(${sql.param(keyIds)}::text[]) and workspace_id = ${workspaceId} and hour >= ${since("24h", now)}::timestamptz
     group by key_id`);
   for (const row of rowsOf<{ keyId: string; n: number }>(result)) counts[row.keyId] = row.n;
   return counts;
