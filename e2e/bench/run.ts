@@ -117,7 +117,9 @@ const row = (name: string, r: AutocannonResult & { cpuPerRequest?: number }, not
 };
 
 /** The server's verification counters (KEYWARD_VERIFY_STATS_FILE, written on SIGUSR2). */
-async function readStats(server: ChildProcess, file: string): Promise<OpenApiStats> {
+type ServerStats = OpenApiStats & { heapUsedBytes?: number };
+
+async function readStats(server: ChildProcess, file: string): Promise<ServerStats> {
   const before = existsSync(file) ? statSync(file).mtimeMs : 0;
   const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
   server.kill("SIGUSR2");
@@ -125,7 +127,7 @@ async function readStats(server: ChildProcess, file: string): Promise<OpenApiSta
     await sleep(20);
     if (existsSync(file) && (statSync(file).mtimeMs !== before || readFileSync(file, "utf8") !== previous)) break;
   }
-  return JSON.parse(readFileSync(file, "utf8")) as OpenApiStats;
+  return JSON.parse(readFileSync(file, "utf8")) as ServerStats;
 }
 
 function printTable(rows: Row[], lines: string[]): void {
@@ -264,7 +266,8 @@ async function benchVerification(context: BenchContext): Promise<void> {
 
     const port = await freePort();
     const statsFile = path.join(dataDir, "verify-stats.json");
-    const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    // --expose-gc: the stats file reports the heap after a full collection (lib/openapi/start.ts).
+    const server = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "server.ts"], {
       cwd: ROOT,
       env: { ...process.env, ...databaseEnv, NODE_ENV: "production", PORT: String(port), KEYWARD_VERIFY_STATS_FILE: statsFile },
       stdio: ["ignore", "ignore", "inherit"],
@@ -352,7 +355,7 @@ async function benchVerification(context: BenchContext): Promise<void> {
 
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
-    const final = JSON.parse(readFileSync(statsFile, "utf8")) as OpenApiStats;
+    const final = JSON.parse(readFileSync(statsFile, "utf8")) as ServerStats;
 
     const ratio = rps(meRun) / rps(bareRun);
     const cpuRatio = bareRun.cpuPerRequest && meRun.cpuPerRequest ? bareRun.cpuPerRequest / meRun.cpuPerRequest : undefined;
@@ -382,12 +385,14 @@ async function benchVerification(context: BenchContext): Promise<void> {
     const flush = d(s3, final);
     const per10k = (n: number) => ((n * 10_000) / coldRequests).toFixed(0);
     const ms = (n: number) => n.toFixed(1);
+    const mb = (bytes: number | undefined) => (bytes === undefined ? "n/a" : (bytes / 1_048_576).toFixed(0));
     printTable(rows, [
       `Database work per ${COUNTED} requests (one key, cache warm): ${warm.queries} look-up queries, ${warm.roleQueries} role queries, ${warm.writes} "last used" UPDATEs (${warm.rows} rows).`,
       `Database work per 10,000 requests, each a new key: ${per10k(coldCounts.lookups)} keys looked up in ${per10k(coldCounts.queries)} queries (misses arriving together share one), ${per10k(coldCounts.roleQueries)} role queries, ${per10k(coldCounts.writes)} "last used" UPDATEs.`,
       `"Last used" written at shutdown (LAST_USED_FLUSH_MS=${process.env.LAST_USED_FLUSH_MS ?? 60000}): ${flush.writes} batched UPDATEs carrying ${flush.rows} rows.`,
       `Whole run: ${final.verifier.lookups} keys looked up in ${final.verifier.queries} queries, ${final.verifier.roleQueries ?? 0} role queries, ${final.lastUsed.writes} UPDATEs (${final.lastUsed.keysWritten} rows).`,
       `Server memory (RSS, with Next.js): ${rssWarm?.toFixed(0) ?? "n/a"} MB after the warm runs, ${rssSeen?.toFixed(0) ?? "n/a"} MB with ${seen.toLocaleString("en-US")} distinct keys seen; ${s3.cachedKeys.toLocaleString("en-US")} keys cached (the cache is bounded).`,
+      `JS heap in use after a full GC: ${mb(s0.heapUsedBytes)} MB after the warm runs, ${mb(s3.heapUsedBytes)} MB with ${seen.toLocaleString("en-US")} keys seen (usage and "last used" maps pending included), ${mb(final.heapUsedBytes)} MB once they were written at shutdown.`,
       revoked.length
         ? `Revocation across two instances (${revoked.length} keys): p50 ${ms(percentile(revoked, 0.5))} ms, p95 ${ms(percentile(revoked, 0.95))} ms, p99 ${ms(percentile(revoked, 0.99))} ms, max ${ms(revoked[revoked.length - 1]!)} ms (target p99 ≤ 1,000).`
         : "Revocation across two instances: needs BENCH_DATABASE_URL (the embedded database is one process's).",

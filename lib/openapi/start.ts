@@ -12,7 +12,8 @@ import { createOpenApiHandler, type OpenApiHandler } from "./handler";
  * (register this before the database's own hook).
  *
  * KEYWARD_VERIFY_STATS_FILE (benchmarks only): on SIGUSR2 and at shutdown the verification
- * counters (database look-ups, "last used" writes) are written to that file. Nothing is served.
+ * counters (database look-ups, "last used" writes) are written to that file, with the JS heap in
+ * use (after a full garbage collection when node runs with --expose-gc). Nothing is served.
  */
 export async function startOpenApi(handle: DatabaseHandle): Promise<OpenApiHandler> {
   const openApi = await createOpenApiHandler({ db: () => handle.db });
@@ -20,7 +21,9 @@ export async function startOpenApi(handle: DatabaseHandle): Promise<OpenApiHandl
 
   const statsFile = process.env.KEYWARD_VERIFY_STATS_FILE;
   const writeStats = () => {
-    if (statsFile) writeFileSync(statsFile, JSON.stringify({ at: Date.now(), ...openApi.stats() }));
+    if (!statsFile) return;
+    (globalThis as { gc?: () => void }).gc?.();
+    writeFileSync(statsFile, JSON.stringify({ at: Date.now(), heapUsedBytes: process.memoryUsage().heapUsed, ...openApi.stats() }));
   };
   if (statsFile) process.on("SIGUSR2", writeStats);
 
