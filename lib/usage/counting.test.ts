@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDatabaseHandle, getDb } from "@/db/client";
 import { deleteApiKey } from "@/lib/keys/rules";
 import { call, startTestApi } from "@/lib/openapi/testing";
 import { actorOf, createTestKey, createTestWorkspace, expireTestKey, withTestDatabase } from "@/lib/testing";
@@ -191,5 +191,48 @@ describe("UsageRecorder", () => {
     await recorder.flush();
     expect(recorder.stats.failures).toBe(0);
     expect(await queryLastUseFrom(getDb(), key.id)).toMatchObject({ ip: "10.0.0.3" });
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)("a flush racing a key's deletion (PostgreSQL; skipped: DATABASE_URL unset)", () => {
+  it("drops the key deleted while the flush waits on it and writes the rest of the batch", async () => {
+    const handle = getDatabaseHandle();
+    if (handle.kind !== "postgres") throw new Error("DATABASE_URL is set: the test database is PostgreSQL");
+    const ws = await createTestWorkspace("small");
+    const admin = await ws.addMember(["administrator"]);
+    const kept = await createTestKey(ws, admin);
+    const gone = await createTestKey(ws, admin);
+    const recorder = new UsageRecorder({ db: () => getDb(), flushMs: 600_000 });
+    const now = Date.now();
+    for (const key of [kept, gone]) {
+      recorder.count(key.id, "success", now, 2);
+      recorder.recordSuccess(key.id, now, "members:read", "10.0.0.4", "agent");
+    }
+
+    // The deletion holds the key's row until it commits; the flush starts meanwhile and waits on it.
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    let deleting!: () => void;
+    const deleted = new Promise<void>((resolve) => (deleting = resolve));
+    const deletion = handle.client.begin(async (tx) => {
+      await tx`delete from api_keys where id = ${gone.id}`;
+      deleting();
+      await committed;
+    });
+    await deleted;
+    const flushed = recorder.flush();
+    for (let i = 0; i < 250; i++) {
+      const [waiting] = await handle.client`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%key_usage_minutes%'`;
+      if (waiting!.n > 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    commit();
+    await deletion;
+    await flushed;
+
+    expect(recorder.stats.failures).toBe(0);
+    expect(await minuteCounts(kept.id)).toEqual({ success: 2 });
+    expect(await minuteCounts(gone.id)).toEqual({});
+    expect(await queryLastUseFrom(getDb(), kept.id)).toMatchObject({ ip: "10.0.0.4" });
   });
 });

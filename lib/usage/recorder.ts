@@ -196,13 +196,15 @@ export class UsageRecorder {
     const outcomes = chunk.map((r) => r[2]);
     const ns = chunk.map((r) => r[3]);
     this.stats.rowsWritten += chunk.length;
-    // Deleted keys' counts are dropped by the join (their rows went with them).
+    // Deleted keys' counts are dropped by the join (their rows went with them). So are those of a
+    // key deleted while the flush runs: the join's key-share lock waits for that deletion, and the
+    // key drops out instead of failing the inserts' foreign keys (and with them the whole batch).
     await this.options.db().execute(sql`
       with v(key_id, minute, outcome, n) as (
         select * from unnest(${sql.param(keyIds)}::text[], ${sql.param(minutes)}::text[]::timestamptz[], ${sql.param(outcomes)}::text[], ${sql.param(ns)}::bigint[])
       ),
       known as (
-        select v.key_id, k.workspace_id, v.minute, v.outcome, v.n from v join api_keys k on k.id = v.key_id
+        select v.key_id, k.workspace_id, v.minute, v.outcome, v.n from v join api_keys k on k.id = v.key_id for key share of k
       ),
       minutes as (
         insert into key_usage_minutes (key_id, workspace_id, minute, outcome, n)
@@ -233,7 +235,7 @@ export class UsageRecorder {
         insert into key_permission_uses (key_id, permission, last_used_at)
         select p.key_id, p.permission, p.at
         from unnest(${sql.param(keyIds)}::text[], ${sql.param(names)}::text[], ${sql.param(ats)}::text[]::timestamptz[]) as p(key_id, permission, at)
-        join api_keys k on k.id = p.key_id order by p.key_id, p.permission
+        join api_keys k on k.id = p.key_id order by p.key_id, p.permission for key share of k
         on conflict (key_id, permission) do update
         set last_used_at = greatest(key_permission_uses.last_used_at, excluded.last_used_at)
       )`);
@@ -247,7 +249,7 @@ export class UsageRecorder {
         insert into key_last_uses (key_id, at, ip, user_agent)
         select l.key_id, l.at, l.ip, l.user_agent
         from unnest(${sql.param(keyIds)}::text[], ${sql.param(ats)}::text[]::timestamptz[], ${sql.param(ips)}::text[], ${sql.param(agents)}::text[]) as l(key_id, at, ip, user_agent)
-        join api_keys k on k.id = l.key_id order by l.key_id
+        join api_keys k on k.id = l.key_id order by l.key_id for key share of k
         on conflict (key_id) do update set at = excluded.at, ip = excluded.ip, user_agent = excluded.user_agent
         where key_last_uses.at < excluded.at
       )`);
