@@ -35,9 +35,9 @@ export type KeyRecord = {
 /**
  * The select list of the verification query: the key's own columns (add a column here and map it
  * in `loadKeyRecords`), its workspace (the whole row), and the ids of the key's roles and of its
- * creator's roles. Only ids: their permissions come from the RolePermissionCache, so a miss is a
- * point read by the unique index on secret_hash with two index look-ups of role ids. Both secret
- * hashes come back so that a batch's rows can be matched to the hashes asked for.
+ * creator's roles. Only ids: their permissions come from the RolePermissionCache, so each hash of
+ * a batch costs a point read by the unique index on secret_hash with two index look-ups of role
+ * ids. Both secret hashes come back so that a batch's rows can be matched to the hashes asked for.
  */
 const keyRecordColumns = {
   keyId: apiKeys.id,

@@ -68,7 +68,8 @@ function toVerifiedKey(record: KeyRecord): VerifiedKey {
 
 /**
  * Looks keys up by secret hash through a bounded in-process cache: a repeat request makes no
- * database query, a miss makes exactly one (concurrent misses of one hash share it).
+ * database query, a miss is one hash in one query (concurrent misses of one hash share it;
+ * misses of different hashes in one turn of the event loop share the query).
  * `invalidate` drops what a change may have altered; a look-up that was in flight while a
  * change arrived answers its own request but is not cached, so stale data never outlives the
  * change.
